@@ -1,0 +1,147 @@
+// The contract between the runtime and an op's kernel.
+//
+// An op is registered as an OpKernel: a Prepare that validates everything and
+// precomputes what Eval needs (quantization multipliers, shapes, scratch
+// requests) and picks the Eval function; and Evals that cannot fail. The
+// arithmetic itself lives in pure functions over plain params + pointers
+// (runtime/kernels/<op>/), shared by the interpreter and generated code.
+//
+//   Status PrepareRelu(PrepareContext& ctx) {
+//     MOTE_ASSIGN_OR_RETURN(ReluParams* p, ctx.AllocateOpData<ReluParams>());
+//     p->size = ctx.output(0).num_elements();
+//     ctx.set_eval(&EvalRelu);
+//     return Status::Ok();
+//   }
+//   void EvalRelu(const EvalContext& ctx) {
+//     ReluS8(ctx.op_data<ReluParams>(), ctx.input<int8_t>(0), ctx.output<int8_t>(0));
+//   }
+#ifndef MOTE_KERNEL_H_
+#define MOTE_KERNEL_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <new>
+
+#include "mote/model.h"
+#include "mote/span.h"
+#include "mote/status.h"
+#include "mote/types.h"
+
+namespace mote {
+
+class PrepareContext;
+class EvalContext;
+class Interpreter;
+
+using PrepareFn = Status (*)(PrepareContext& ctx);
+using EvalFn = void (*)(const EvalContext& ctx);
+
+// Most scratch buffers one op may request.
+constexpr int kMaxScratchPerOp = 4;
+
+struct OpKernel {
+  BuiltinOp builtin;        // BuiltinOp::kCustom for custom ops
+  const char* custom_name;  // custom ops only, else nullptr
+  PrepareFn prepare;        // must call ctx.set_eval() on success
+};
+
+// Name for listings and messages: the builtin's name or the custom name.
+const char* OpKernelName(const OpKernel& kernel);
+
+// Given to Prepare. All tensor metadata comes from the verified model.
+class PrepareContext {
+ public:
+  size_t op_index() const { return op_index_; }
+  const OperatorView& op() const { return op_; }
+  OptionsView options() const { return op_.options(); }
+  Span<const uint8_t> custom_options() const { return op_.custom_options(); }
+  int32_t version() const { return op_.version(); }
+
+  size_t num_inputs() const { return op_.inputs().size(); }
+  size_t num_outputs() const { return op_.outputs().size(); }
+  // False if input i is omitted (-1) or beyond the op's input list.
+  bool has_input(size_t i) const { return i < num_inputs() && op_.inputs()[i] >= 0; }
+  // Precondition: has_input(i) / i < num_outputs().
+  TensorView input(size_t i) const { return subgraph_.tensor(static_cast<size_t>(op_.inputs()[i])); }
+  TensorView output(size_t i) const {
+    return subgraph_.tensor(static_cast<size_t>(op_.outputs()[i]));
+  }
+
+  // Memory that lives as long as the interpreter (op data, tables).
+  Result<void*> AllocatePersistent(size_t bytes, size_t alignment = 8);
+  // Allocates a value-initialized T and makes it this op's op data.
+  template <typename T>
+  Result<T*> AllocateOpData() {
+    Result<void*> mem = AllocatePersistent(sizeof(T), alignof(T));
+    if (!mem.ok()) return mem.status();
+    T* data = new (mem.value()) T();
+    set_op_data(data);
+    return data;
+  }
+  void set_op_data(const void* data) { *op_data_ = data; }
+  // Requests `bytes` of scratch valid only during this op's Eval; returns the
+  // index to pass to EvalContext::scratch().
+  Result<int> RequestScratch(size_t bytes);
+  void set_eval(EvalFn eval) { *eval_ = eval; }
+
+ private:
+  friend class Interpreter;
+  PrepareContext(Interpreter* interpreter, const SubgraphView& subgraph, const OperatorView& op,
+                 size_t op_index, const void** op_data, EvalFn* eval, uint32_t* scratch_sizes,
+                 uint8_t* num_scratch)
+      : interpreter_(interpreter),
+        subgraph_(subgraph),
+        op_(op),
+        op_index_(op_index),
+        op_data_(op_data),
+        eval_(eval),
+        scratch_sizes_(scratch_sizes),
+        num_scratch_(num_scratch) {}
+  Interpreter* interpreter_;
+  SubgraphView subgraph_;
+  OperatorView op_;
+  size_t op_index_;
+  const void** op_data_;
+  EvalFn* eval_;
+  uint32_t* scratch_sizes_;
+  uint8_t* num_scratch_;
+};
+
+// Given to Eval: raw data pointers of the op's tensors, its op data and scratch.
+class EvalContext {
+ public:
+  template <typename T>
+  const T& op_data() const {
+    return *static_cast<const T*>(op_data_);
+  }
+  // nullptr for an omitted optional input.
+  template <typename T>
+  const T* input(size_t i) const {
+    return static_cast<const T*>(RawInput(i));
+  }
+  // Inputs an op updates in place (variable/state tensors).
+  template <typename T>
+  T* mutable_input(size_t i) const {
+    return static_cast<T*>(RawInput(i));
+  }
+  template <typename T>
+  T* output(size_t i) const {
+    return static_cast<T*>(tensor_data_[outputs_[i]]);
+  }
+  void* scratch(int index) const { return arena_ + scratch_offsets_[index]; }
+
+ private:
+  friend class Interpreter;
+  EvalContext() = default;
+  void* RawInput(size_t i) const { return inputs_[i] < 0 ? nullptr : tensor_data_[inputs_[i]]; }
+  void* const* tensor_data_ = nullptr;
+  const int32_t* inputs_ = nullptr;
+  const int32_t* outputs_ = nullptr;
+  const void* op_data_ = nullptr;
+  uint8_t* arena_ = nullptr;
+  const uint32_t* scratch_offsets_ = nullptr;
+};
+
+}  // namespace mote
+
+#endif  // MOTE_KERNEL_H_
