@@ -70,6 +70,11 @@ namespace ops {
 const OpKernel& Reshape() { return kReshape; }
 const OpKernel& Squeeze() { return kSqueeze; }
 const OpKernel& ExpandDims() { return kExpandDims; }
+
+Span<const OpKernel* const> reshape_kernels() {
+  static const OpKernel* const kList[] = {&kReshape, &kSqueeze, &kExpandDims};
+  return Span<const OpKernel* const>(kList);
+}
 }  // namespace ops
 
 }  // namespace mote

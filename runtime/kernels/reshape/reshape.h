@@ -18,6 +18,8 @@ struct ReshapeParams {
 void ReshapeCopy(const ReshapeParams& params, const void* input, void* output);
 
 namespace ops {
+// Every kernel this folder registers (used by the all-ops registry).
+Span<const OpKernel* const> reshape_kernels();
 const OpKernel& Reshape();
 const OpKernel& Squeeze();
 const OpKernel& ExpandDims();
