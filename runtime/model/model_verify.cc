@@ -35,10 +35,8 @@ class BitSet {
   uint32_t words_[(kMaxTensors + 31) / 32];
 };
 
-template <typename... Args>
-Status Bad(const char* format, Args... args) {
-  return Status::Error(StatusCode::kInvalidModel, format, args...);
-}
+// An kInvalidModel error (a macro so the compiler checks the format string).
+#define Bad(...) Status::Error(StatusCode::kInvalidModel, __VA_ARGS__)
 
 template <typename V>
 size_t SizeOf(const V* v) {
