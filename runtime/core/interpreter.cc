@@ -92,23 +92,27 @@ Status Interpreter::AllocateTensors() {
     tensor_data_[t] = nullptr;
     if (tensor.is_constant()) {
       const uint8_t* data = tensor.data().data();
-      const size_t align = DataTypeSize(tensor.type());
-      if (align > 1 && reinterpret_cast<uintptr_t>(data) % (align > 8 ? 8 : align) != 0) {
-        return Status::Error(StatusCode::kInvalidModel,
-                             "tensor %zu (%s): constant data is not aligned to %zu bytes", t,
-                             tensor.name(), align);
+      const size_t elem = DataTypeSize(tensor.type());
+      const size_t align = elem > 8 ? 8 : elem;
+      if (align > 1 && reinterpret_cast<uintptr_t>(data) % align != 0) {
+        // Real converters do not always align constant buffers (int64 biases
+        // at 4 mod 8 are common). Kernels read constants directly, and a
+        // misaligned int64 load faults on Cortex-M, so such a tensor is copied
+        // once into aligned persistent memory.
+        MOTE_ASSIGN_OR_RETURN(void* copy, AllocateFromTail(tensor.bytes(), align));
+        std::memcpy(copy, data, tensor.bytes());
+        data = static_cast<const uint8_t*>(copy);
       }
       tensor_data_[t] = const_cast<uint8_t*>(data);
     } else if (tensor.is_variable()) {
-      // Variables keep their state across invocations: persistent, reset here.
+      // Variables keep their state across invocations: persistent.
       MOTE_ASSIGN_OR_RETURN(void* mem, AllocateFromTail(tensor.bytes(), kArenaAlignment));
-      const QuantizationView q = tensor.quantization();
-      const int fill =
-          (tensor.type() == DataType::kInt8 && !q.zero_point.empty()) ? static_cast<int>(q.zero_point[0]) : 0;
-      std::memset(mem, fill, tensor.bytes());
       tensor_data_[t] = mem;
     }
   }
+  allocated_ = true;  // for ResetVariables; cleared again on failure below
+  ResetVariables();
+  allocated_ = false;
   MOTE_TRY(PrepareOps());
   MOTE_TRY(PlanMemory());
   allocated_ = true;
@@ -237,6 +241,20 @@ Status Interpreter::PlanMemory() {
   head_bytes_ = head;
   required_bytes_ = arena_used_bytes();
   return Status::Ok();
+}
+
+void Interpreter::ResetVariables() {
+  if (tensor_data_ == nullptr) return;
+  for (size_t t = 0; t < num_tensors_; ++t) {
+    const TensorView tensor = subgraph_.tensor(t);
+    if (!tensor.is_variable() || tensor_data_[t] == nullptr) continue;
+    // As TFLM: zero, except int8 state starts at its zero point.
+    const QuantizationView q = tensor.quantization();
+    const int fill = (tensor.type() == DataType::kInt8 && !q.zero_point.empty())
+                         ? static_cast<int>(q.zero_point[0])
+                         : 0;
+    std::memset(tensor_data_[t], fill, tensor.bytes());
+  }
 }
 
 Status Interpreter::Invoke() {

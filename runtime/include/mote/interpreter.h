@@ -49,7 +49,11 @@ class Interpreter {
   // arena. On a too-small arena fails with kResourceExhausted and the size needed.
   Status AllocateTensors();
   // Runs all ops in order. Fails only if AllocateTensors has not succeeded.
+  // State tensors (LSTM/SVDF variables) carry over from one Invoke to the next.
   Status Invoke();
+  // Resets state tensors to their initial values (as AllocateTensors does):
+  // call between independent sequences.
+  void ResetVariables();
 
   // Everything taken from the arena: planned buffers plus persistent data,
   // rounded up to kArenaAlignment. An arena this large (16-byte aligned) fits.
