@@ -1,0 +1,171 @@
+#include "kernels/depthwise_conv2d/depthwise_conv2d.h"
+
+#include "kernels/common/quantization.h"
+#include "kernels/conv2d/conv_prepare.h"
+#include "kernels/conv2d/padding.h"
+
+namespace mote {
+namespace {
+
+// DepthwiseConv2DOptions field numbers (.tflite schema).
+constexpr int kPaddingField = 0;
+constexpr int kStrideWField = 1;
+constexpr int kStrideHField = 2;
+constexpr int kDepthMultiplierField = 3;
+constexpr int kActivationField = 4;
+constexpr int kDilationWField = 5;
+constexpr int kDilationHField = 6;
+
+void EvalF32(const EvalContext& ctx) {
+  const DepthwiseParams& p = ctx.op_data<DepthwiseParams>();
+  DepthwiseConvF32(p, ctx.input<float>(0), ctx.input<float>(1),
+                   p.has_bias ? ctx.input<float>(2) : nullptr, ctx.output<float>(0));
+}
+
+void EvalS8(const EvalContext& ctx) {
+  const DepthwiseParams& p = ctx.op_data<DepthwiseParams>();
+  DepthwiseConvS8(p, ctx.input<int8_t>(0), ctx.input<int8_t>(1),
+                  p.has_bias ? ctx.input<int32_t>(2) : nullptr, ctx.output<int8_t>(0));
+}
+
+void EvalS16(const EvalContext& ctx) {
+  const DepthwiseParams& p = ctx.op_data<DepthwiseParams>();
+  DepthwiseConvS16(p, ctx.input<int16_t>(0), ctx.input<int8_t>(1),
+                   p.has_bias ? ctx.input<int64_t>(2) : nullptr, ctx.output<int16_t>(0));
+}
+
+Status Prepare(PrepareContext& ctx) {
+  if (!ctx.has_input(0) || !ctx.has_input(1) || ctx.num_outputs() != 1) {
+    return Status::Error(StatusCode::kInvalidModel, "needs input, filter and one output");
+  }
+  const TensorView input = ctx.input(0);
+  const TensorView filter = ctx.input(1);
+  const TensorView output = ctx.output(0);
+  MOTE_TRY(CheckRank4Positive(input, "input"));
+  MOTE_TRY(CheckRank4Positive(filter, "filter"));
+  MOTE_TRY(CheckRank4Positive(output, "output"));
+
+  const DataType type = input.type();
+  if (output.type() != type) {
+    return Status::Error(StatusCode::kInvalidModel, "input type %s differs from output type %s",
+                         DataTypeName(type), DataTypeName(output.type()));
+  }
+  DataType filter_type = DataType::kInt8;
+  DataType bias_type = DataType::kInt32;
+  EvalFn eval = nullptr;
+  switch (type) {
+    case DataType::kFloat32:
+      filter_type = bias_type = DataType::kFloat32;
+      eval = &EvalF32;
+      break;
+    case DataType::kInt8:
+      eval = &EvalS8;
+      break;
+    case DataType::kInt16:
+      bias_type = DataType::kInt64;
+      eval = &EvalS16;
+      break;
+    default:
+      return Status::Error(StatusCode::kUnsupported, "%s input is not supported",
+                           DataTypeName(type));
+  }
+  if (filter.type() != filter_type) {
+    return Status::Error(StatusCode::kUnsupported, "%s filter with %s input is not supported",
+                         DataTypeName(filter.type()), DataTypeName(type));
+  }
+  if (filter.dim(0) != 1) {
+    return Status::Error(StatusCode::kInvalidModel, "filter dimension 0 is %d; expected 1",
+                         static_cast<int>(filter.dim(0)));
+  }
+
+  const OptionsView options = ctx.options();
+  const Padding padding = static_cast<Padding>(options.GetInt8(kPaddingField, 0));
+  const int32_t stride_w = options.GetInt32(kStrideWField, 0);
+  const int32_t stride_h = options.GetInt32(kStrideHField, 0);
+  const int32_t depth_multiplier = options.GetInt32(kDepthMultiplierField, 0);
+  const auto activation = static_cast<FusedActivation>(options.GetInt8(kActivationField, 0));
+  const int32_t dilation_w = options.GetInt32(kDilationWField, 1);
+  const int32_t dilation_h = options.GetInt32(kDilationHField, 1);
+
+  MOTE_ASSIGN_OR_RETURN(DepthwiseParams * p, ctx.AllocateOpData<DepthwiseParams>());
+  p->batches = input.dim(0);
+  p->input_h = input.dim(1);
+  p->input_w = input.dim(2);
+  p->input_c = input.dim(3);
+  p->filter_h = filter.dim(1);
+  p->filter_w = filter.dim(2);
+  p->output_c = filter.dim(3);
+  // The multiplier follows from the shapes; an explicit option must agree
+  // (0, the schema default, is taken as "derive it", as TFLite does).
+  if (p->output_c % p->input_c != 0) {
+    return Status::Error(StatusCode::kInvalidModel,
+                         "filter has %d channels, not a multiple of the input's %d",
+                         static_cast<int>(p->output_c), static_cast<int>(p->input_c));
+  }
+  p->depth_multiplier = p->output_c / p->input_c;
+  if (depth_multiplier != 0 && depth_multiplier != p->depth_multiplier) {
+    return Status::Error(StatusCode::kInvalidModel,
+                         "depth_multiplier %d disagrees with %d input and %d filter channels",
+                         static_cast<int>(depth_multiplier), static_cast<int>(p->input_c),
+                         static_cast<int>(p->output_c));
+  }
+  MOTE_ASSIGN_OR_RETURN(const WindowAxis y, ComputeWindowAxis(padding, p->input_h, p->filter_h,
+                                                              stride_h, dilation_h, "height"));
+  MOTE_ASSIGN_OR_RETURN(const WindowAxis x, ComputeWindowAxis(padding, p->input_w, p->filter_w,
+                                                              stride_w, dilation_w, "width"));
+  if (output.dim(0) != p->batches || output.dim(1) != y.out || output.dim(2) != x.out ||
+      output.dim(3) != p->output_c) {
+    return Status::Error(StatusCode::kInvalidModel,
+                         "output shape [%d, %d, %d, %d] should be [%d, %d, %d, %d]",
+                         static_cast<int>(output.dim(0)), static_cast<int>(output.dim(1)),
+                         static_cast<int>(output.dim(2)), static_cast<int>(output.dim(3)),
+                         static_cast<int>(p->batches), static_cast<int>(y.out),
+                         static_cast<int>(x.out), static_cast<int>(p->output_c));
+  }
+  p->output_h = y.out;
+  p->output_w = x.out;
+  p->pad_h = y.pad;
+  p->pad_w = x.pad;
+  p->stride_h = stride_h;
+  p->stride_w = stride_w;
+  p->dilation_h = dilation_h;
+  p->dilation_w = dilation_w;
+  MOTE_TRY(CheckConvBias(ctx, bias_type, p->output_c, &p->has_bias));
+
+  if (type == DataType::kFloat32) {
+    MOTE_ASSIGN_OR_RETURN(const FloatActivationRange range, FloatActivationRangeFor(activation));
+    p->float_min = range.min;
+    p->float_max = range.max;
+  } else {
+    ConvQuant q;
+    MOTE_TRY(PrepareConvQuant(ctx, input, filter, output, /*quantized_dimension=*/3, p->output_c,
+                              activation, &q));
+    p->input_offset = q.input_offset;
+    p->output_offset = q.output_offset;
+    p->multiplier = q.multiplier;
+    p->shift = q.shift;
+    p->act_min = q.act.min;
+    p->act_max = q.act.max;
+    if (type == DataType::kInt16) {
+      const int64_t taps = int64_t{p->filter_h} * p->filter_w;
+      MOTE_TRY(CheckS16AccumulatorRange(ctx, p->has_bias, taps));
+    }
+  }
+  ctx.set_eval(eval);
+  return Status::Ok();
+}
+
+constexpr OpKernel kDepthwiseConv2D{BuiltinOp::kDepthwiseConv2D, nullptr, &Prepare};
+
+}  // namespace
+
+namespace ops {
+const OpKernel& DepthwiseConv2D() { return kDepthwiseConv2D; }
+
+Span<const OpKernel* const> depthwise_conv2d_kernels() {
+  static const OpKernel* const kList[] = {&kDepthwiseConv2D};
+  return Span<const OpKernel* const>(kList);
+}
+}  // namespace ops
+
+}  // namespace mote
