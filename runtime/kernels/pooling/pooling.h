@@ -1,0 +1,52 @@
+// AVERAGE_POOL_2D and MAX_POOL_2D over NHWC tensors: float32, int8, int16.
+// The window is clamped to the input (padding never contributes); the
+// quantized average rounds half away from zero, as TFLM's reference does.
+// Quantized pools require equal input and output quantization (as TFLM).
+#ifndef MOTE_KERNELS_POOLING_POOLING_H_
+#define MOTE_KERNELS_POOLING_POOLING_H_
+
+#include <cstddef>
+#include <cstdint>
+
+#include "mote/kernel.h"
+
+namespace mote {
+
+struct PoolParams {
+  int32_t batches;
+  int32_t input_height;
+  int32_t input_width;
+  int32_t depth;
+  int32_t output_height;
+  int32_t output_width;
+  int32_t filter_height;
+  int32_t filter_width;
+  int32_t stride_height;
+  int32_t stride_width;
+  int32_t pad_height;  // padding before the first input row
+  int32_t pad_width;
+  int32_t activation_min;  // quantized
+  int32_t activation_max;
+  float float_activation_min;
+  float float_activation_max;
+};
+
+// Reference kernels. Preconditions (checked by Prepare): every output window
+// overlaps the input by at least one element.
+void AveragePoolF32(const PoolParams& params, const float* input, float* output);
+void AveragePoolS8(const PoolParams& params, const int8_t* input, int8_t* output);
+void AveragePoolS16(const PoolParams& params, const int16_t* input, int16_t* output);
+void MaxPoolF32(const PoolParams& params, const float* input, float* output);
+void MaxPoolS8(const PoolParams& params, const int8_t* input, int8_t* output);
+void MaxPoolS16(const PoolParams& params, const int16_t* input, int16_t* output);
+
+namespace ops {
+// Every kernel this folder registers (used by the all-ops registry).
+Span<const OpKernel* const> pooling_kernels();
+const OpKernel& AveragePool2D();
+const OpKernel& MaxPool2D();
+}  // namespace ops
+
+}  // namespace mote
+
+#endif  // MOTE_KERNELS_POOLING_POOLING_H_
