@@ -1,0 +1,53 @@
+// FULLY_CONNECTED: output[b, u] = sum_d input[b, d] * weights[u, d] (+ bias[u]),
+// with the arithmetic of TFLite's reference kernels (reference/fully_connected.h,
+// reference/integer_ops/fully_connected.h):
+//   float32 x float32 (+ float32 bias)
+//   int8    x int8 per-tensor (+ int32 bias), or per-channel (one scale per unit)
+//   int16   x int8 per-tensor (+ int64 bias), 64-bit accumulator
+// Weights are [units, accum_depth]; every leading input dimension is a batch.
+#ifndef MOTE_KERNELS_FULLY_CONNECTED_FULLY_CONNECTED_H_
+#define MOTE_KERNELS_FULLY_CONNECTED_FULLY_CONNECTED_H_
+
+#include <cstdint>
+
+#include "mote/kernel.h"
+
+namespace mote {
+
+struct FullyConnectedParams {
+  // Shapes (accum_depth, output_depth > 0; batches >= 0), validated by Prepare.
+  int32_t batches;
+  int32_t accum_depth;
+  int32_t output_depth;  // units
+  bool has_bias;
+  // Quantized ops only.
+  int32_t input_offset;   // -input zero point (0 for int16)
+  int32_t filter_offset;  // -weights zero point (per-tensor weights only)
+  int32_t output_offset;  // output zero point (0 for int16)
+  int32_t multiplier;     // per-tensor Q31 multiplier
+  int32_t shift;          // per-tensor shift, > 0 = left
+  // Per-channel int8 only (else null): one multiplier/shift per unit.
+  const int32_t* channel_multiplier;
+  const int32_t* channel_shift;
+  int32_t act_min, act_max;
+  // Float ops only.
+  float float_min, float_max;
+};
+
+// Reference kernels. `bias` may be null (no bias).
+void FullyConnectedF32(const FullyConnectedParams& p, const float* input, const float* weights,
+                       const float* bias, float* output);
+void FullyConnectedS8(const FullyConnectedParams& p, const int8_t* input, const int8_t* weights,
+                      const int32_t* bias, int8_t* output);
+void FullyConnectedS16(const FullyConnectedParams& p, const int16_t* input,
+                       const int8_t* weights, const int64_t* bias, int16_t* output);
+
+namespace ops {
+// Every kernel this folder registers (used by the all-ops registry).
+Span<const OpKernel* const> fully_connected_kernels();
+const OpKernel& FullyConnected();
+}  // namespace ops
+
+}  // namespace mote
+
+#endif  // MOTE_KERNELS_FULLY_CONNECTED_FULLY_CONNECTED_H_

@@ -1,0 +1,83 @@
+// Reference arithmetic of FULLY_CONNECTED (see fully_connected.h).
+#include <algorithm>
+#include <cstdint>
+
+#include "kernels/common/quantization.h"
+#include "kernels/fully_connected/fully_connected.h"
+
+namespace mote {
+namespace {
+
+// int32 accumulation that wraps on overflow like the reference's (without UB).
+inline int32_t WrappingAdd(int32_t a, int32_t b) {
+  return static_cast<int32_t>(static_cast<uint32_t>(a) + static_cast<uint32_t>(b));
+}
+
+}  // namespace
+
+void FullyConnectedF32(const FullyConnectedParams& p, const float* input, const float* weights,
+                       const float* bias, float* output) {
+  const int32_t depth = p.accum_depth;
+  const int32_t units = p.output_depth;
+  for (int32_t b = 0; b < p.batches; ++b) {
+    const float* in = input + static_cast<size_t>(b) * depth;
+    float* out = output + static_cast<size_t>(b) * units;
+    for (int32_t u = 0; u < units; ++u) {
+      const float* w = weights + static_cast<size_t>(u) * depth;
+      float total = 0.0f;
+      for (int32_t d = 0; d < depth; ++d) total += in[d] * w[d];
+      const float bias_value = bias != nullptr ? bias[u] : 0.0f;
+      out[u] = std::min(std::max(total + bias_value, p.float_min), p.float_max);
+    }
+  }
+}
+
+void FullyConnectedS8(const FullyConnectedParams& p, const int8_t* input, const int8_t* weights,
+                      const int32_t* bias, int8_t* output) {
+  const int32_t depth = p.accum_depth;
+  const int32_t units = p.output_depth;
+  const bool per_channel = p.channel_multiplier != nullptr;
+  // Per-channel weights are symmetric: their zero point is not applied.
+  const int32_t filter_offset = per_channel ? 0 : p.filter_offset;
+  for (int32_t b = 0; b < p.batches; ++b) {
+    const int8_t* in = input + static_cast<size_t>(b) * depth;
+    int8_t* out = output + static_cast<size_t>(b) * units;
+    for (int32_t u = 0; u < units; ++u) {
+      const int8_t* w = weights + static_cast<size_t>(u) * depth;
+      int32_t acc = 0;
+      for (int32_t d = 0; d < depth; ++d) {
+        acc = WrappingAdd(acc, (int32_t{w[d]} + filter_offset) * (int32_t{in[d]} + p.input_offset));
+      }
+      if (bias != nullptr) acc = WrappingAdd(acc, bias[u]);
+      const int32_t multiplier = per_channel ? p.channel_multiplier[u] : p.multiplier;
+      const int shift = static_cast<int>(per_channel ? p.channel_shift[u] : p.shift);
+      acc = MultiplyByQuantizedMultiplier(acc, multiplier, shift) + p.output_offset;
+      acc = std::min(std::max(acc, p.act_min), p.act_max);
+      out[u] = static_cast<int8_t>(acc);
+    }
+  }
+}
+
+void FullyConnectedS16(const FullyConnectedParams& p, const int16_t* input,
+                       const int8_t* weights, const int64_t* bias, int16_t* output) {
+  const int32_t depth = p.accum_depth;
+  const int32_t units = p.output_depth;
+  for (int32_t b = 0; b < p.batches; ++b) {
+    const int16_t* in = input + static_cast<size_t>(b) * depth;
+    int16_t* out = output + static_cast<size_t>(b) * units;
+    for (int32_t u = 0; u < units; ++u) {
+      const int8_t* w = weights + static_cast<size_t>(u) * depth;
+      // Prepare bounds |acc| below 2^47, so nothing here overflows.
+      int64_t acc = 0;
+      for (int32_t d = 0; d < depth; ++d) {
+        acc += (int32_t{w[d]} + p.filter_offset) * int32_t{in[d]};
+      }
+      if (bias != nullptr) acc += bias[u];
+      int32_t scaled = MultiplyByQuantizedMultiplier(acc, p.multiplier, static_cast<int>(p.shift));
+      scaled = std::min(std::max(scaled, p.act_min), p.act_max);
+      out[u] = static_cast<int16_t>(scaled);
+    }
+  }
+}
+
+}  // namespace mote
