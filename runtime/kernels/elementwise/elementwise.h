@@ -1,0 +1,100 @@
+// Element-wise binary ops with broadcasting: ADD, SUB, MUL, DIV, MINIMUM,
+// MAXIMUM. Each op has plain params (a BroadcastShape plus its arithmetic
+// constants) and pure reference functions per element type, bit-exact with
+// TFLM's reference kernels.
+#ifndef MOTE_KERNELS_ELEMENTWISE_ELEMENTWISE_H_
+#define MOTE_KERNELS_ELEMENTWISE_ELEMENTWISE_H_
+
+#include <cstdint>
+
+#include "kernels/elementwise/broadcast.h"
+#include "mote/kernel.h"
+
+namespace mote {
+
+// Quantized ADD/SUB (int8: left_shift 20, int16: left_shift 15). Both inputs
+// are rescaled to a common scale (2 * max input scale / 2^left_shift), summed
+// and rescaled to the output; all multipliers are < 1 (shift <= 0).
+struct QuantAddSubParams {
+  BroadcastShape shape;
+  int32_t input1_offset;  // -zero_point
+  int32_t input2_offset;
+  int32_t output_offset;  // +zero_point
+  int32_t left_shift;
+  int32_t input1_multiplier;
+  int32_t input1_shift;
+  int32_t input2_multiplier;
+  int32_t input2_shift;
+  int32_t output_multiplier;
+  int32_t output_shift;
+  int32_t activation_min;
+  int32_t activation_max;
+};
+
+// Quantized MUL: (in1 - zp1) * (in2 - zp2) * multiplier * 2^shift + zp_out.
+struct QuantMulParams {
+  BroadcastShape shape;
+  int32_t input1_offset;
+  int32_t input2_offset;
+  int32_t output_offset;
+  int32_t output_multiplier;
+  int32_t output_shift;
+  int32_t activation_min;
+  int32_t activation_max;
+};
+
+// Unquantized float / int32 ops: result clamped to [min, max].
+struct FloatBinaryParams {
+  BroadcastShape shape;
+  float activation_min;
+  float activation_max;
+};
+struct IntBinaryParams {
+  BroadcastShape shape;
+  int32_t activation_min;
+  int32_t activation_max;
+};
+
+void AddS8(const QuantAddSubParams& p, const int8_t* in1, const int8_t* in2, int8_t* out);
+void AddS16(const QuantAddSubParams& p, const int16_t* in1, const int16_t* in2, int16_t* out);
+void AddF32(const FloatBinaryParams& p, const float* in1, const float* in2, float* out);
+void AddS32(const IntBinaryParams& p, const int32_t* in1, const int32_t* in2, int32_t* out);
+
+void SubS8(const QuantAddSubParams& p, const int8_t* in1, const int8_t* in2, int8_t* out);
+void SubS16(const QuantAddSubParams& p, const int16_t* in1, const int16_t* in2, int16_t* out);
+void SubF32(const FloatBinaryParams& p, const float* in1, const float* in2, float* out);
+void SubS32(const IntBinaryParams& p, const int32_t* in1, const int32_t* in2, int32_t* out);
+
+void MulS8(const QuantMulParams& p, const int8_t* in1, const int8_t* in2, int8_t* out);
+void MulS16(const QuantMulParams& p, const int16_t* in1, const int16_t* in2, int16_t* out);
+void MulF32(const FloatBinaryParams& p, const float* in1, const float* in2, float* out);
+void MulS32(const IntBinaryParams& p, const int32_t* in1, const int32_t* in2, int32_t* out);
+
+void DivF32(const FloatBinaryParams& p, const float* in1, const float* in2, float* out);
+
+// MINIMUM / MAXIMUM compare raw values (inputs and output share quantization).
+void MaximumF32(const BroadcastShape& s, const float* in1, const float* in2, float* out);
+void MaximumS8(const BroadcastShape& s, const int8_t* in1, const int8_t* in2, int8_t* out);
+void MaximumS16(const BroadcastShape& s, const int16_t* in1, const int16_t* in2, int16_t* out);
+void MaximumS32(const BroadcastShape& s, const int32_t* in1, const int32_t* in2, int32_t* out);
+void MaximumS64(const BroadcastShape& s, const int64_t* in1, const int64_t* in2, int64_t* out);
+void MinimumF32(const BroadcastShape& s, const float* in1, const float* in2, float* out);
+void MinimumS8(const BroadcastShape& s, const int8_t* in1, const int8_t* in2, int8_t* out);
+void MinimumS16(const BroadcastShape& s, const int16_t* in1, const int16_t* in2, int16_t* out);
+void MinimumS32(const BroadcastShape& s, const int32_t* in1, const int32_t* in2, int32_t* out);
+void MinimumS64(const BroadcastShape& s, const int64_t* in1, const int64_t* in2, int64_t* out);
+
+namespace ops {
+// Every kernel this folder registers (used by the all-ops registry).
+Span<const OpKernel* const> elementwise_kernels();
+const OpKernel& Add();
+const OpKernel& Sub();
+const OpKernel& Mul();
+const OpKernel& Div();
+const OpKernel& Minimum();
+const OpKernel& Maximum();
+}  // namespace ops
+
+}  // namespace mote
+
+#endif  // MOTE_KERNELS_ELEMENTWISE_ELEMENTWISE_H_
