@@ -1,0 +1,50 @@
+// MEAN (float32, int8, int16) and ARG_MAX.
+#ifndef MOTE_KERNELS_REDUCE_REDUCE_H_
+#define MOTE_KERNELS_REDUCE_REDUCE_H_
+
+#include <cstddef>
+#include <cstdint>
+
+#include "mote/kernel.h"
+#include "mote/model.h"
+
+namespace mote {
+
+struct MeanParams {
+  int32_t rank;
+  int32_t in_dims[kMaxRank];
+  int64_t out_stride[kMaxRank];  // output element stride per input axis; 0 if reduced
+  uint32_t num_outputs;
+  int32_t count;                 // input elements per output (> 0)
+  // Quantized only. With equal input/output scale and zero point TFLM takes the
+  // integer path (sum / count, truncated); otherwise its float rescale path.
+  bool same_quantization;
+  float scale;                   // input_scale / output_scale
+  int32_t input_zero_point, output_zero_point;
+};
+
+// Reference kernels, matching TFLM's reduce.h loops (sums in input order).
+void MeanF32(const MeanParams& params, const float* input, float* output);
+// `sums` is scratch of num_outputs int32.
+void MeanS8(const MeanParams& params, const int8_t* input, int32_t* sums, int8_t* output);
+void MeanS16(const MeanParams& params, const int16_t* input, int32_t* sums, int16_t* output);
+
+struct ArgMaxParams {
+  uint32_t outer, axis_size, inner;  // axis_size > 0
+  bool output_int64;
+};
+// Index of the first maximum along the axis (a later equal value does not win).
+void ArgMaxF32(const ArgMaxParams& p, const float* input, void* output);
+void ArgMaxS8(const ArgMaxParams& p, const int8_t* input, void* output);
+void ArgMaxS16(const ArgMaxParams& p, const int16_t* input, void* output);
+void ArgMaxS32(const ArgMaxParams& p, const int32_t* input, void* output);
+
+namespace ops {
+Span<const OpKernel* const> reduce_kernels();
+const OpKernel& Mean();
+const OpKernel& ArgMax();
+}  // namespace ops
+
+}  // namespace mote
+
+#endif  // MOTE_KERNELS_REDUCE_REDUCE_H_
