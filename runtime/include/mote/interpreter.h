@@ -19,6 +19,7 @@
 #include "mote/kernel.h"
 #include "mote/model.h"
 #include "mote/op_resolver.h"
+#include "mote/planner.h"
 #include "mote/span.h"
 #include "mote/status.h"
 
@@ -39,6 +40,41 @@ struct TensorRef {
   T* data_as() const {
     return static_cast<T*>(data);
   }
+};
+
+// What the memory planner may do (all on by default; switches exist to
+// measure what each technique buys).
+struct PlannerOptions {
+  bool views = true;            // RESHAPE/SQUEEZE/EXPAND_DIMS outputs share their input's memory
+  bool in_place = true;         // element-wise outputs may overwrite an input that dies there
+  bool multi_strategy = true;   // try every placement order, not only greedy by size
+  uint32_t search_steps = 400;  // local-search placements (models with < 200 buffers)
+};
+
+// One planned region of the arena, reported to a PlanObserver during
+// AllocateTensors. A tensor region may hold several tensors (views, in-place
+// outputs): `tensor` is the first of them; tensor(t).data tells the others.
+struct PlannedRegion {
+  uint32_t offset = 0;  // from the start of the arena
+  uint32_t size = 0;
+  int32_t first_op = 0;  // live from the start of first_op to the end of last_op
+  int32_t last_op = 0;
+  int32_t tensor = -1;  // -1 for an op's scratch buffer
+  int32_t scratch_op = -1;
+  int32_t scratch_index = -1;
+};
+
+// Summary of the last successful plan.
+struct PlanSummary {
+  size_t activation_bytes = 0;  // planned region: activations + scratch
+  size_t greedy_bytes = 0;      // what greedy-by-size needs for the same buffers
+  size_t lower_bound = 0;       // most bytes alive at one op
+  size_t persistent_bytes = 0;  // tensor/op tables, op data, variables
+  size_t work_bytes = 0;        // planner working memory (reuses the planned region)
+  PlanStrategy strategy = PlanStrategy::kSize;
+  uint32_t num_buffers = 0;   // regions planned
+  uint32_t num_views = 0;     // tensors that share their input's memory as a view
+  uint32_t num_in_place = 0;  // outputs written over their input
 };
 
 class Interpreter {
@@ -71,7 +107,24 @@ class Interpreter {
   // Any tensor of the main subgraph; data is only meaningful while the tensor is live.
   TensorRef tensor(size_t tensor_index) const;
   size_t num_ops() const { return num_ops_; }
+  // Read-only views of what AllocateTensors computed (used by the AOT compiler):
+  // op `op`'s op data (as its Prepare set it), its scratch buffers and their
+  // offsets from the arena start. Valid after a successful AllocateTensors.
+  const void* op_data(size_t op) const { return op < num_ops_ ? ops_[op].op_data : nullptr; }
+  int num_scratch(size_t op) const { return op < num_ops_ ? ops_[op].num_scratch : 0; }
+  uint32_t scratch_offset(size_t op, int i) const { return ops_[op].scratch[i]; }
   const SubgraphView& subgraph() const { return subgraph_; }
+
+  // Planner switches; set before AllocateTensors.
+  void set_planner_options(const PlannerOptions& options) { planner_options_ = options; }
+  const PlanSummary& plan_summary() const { return plan_summary_; }
+  // Called once per planned region during AllocateTensors (host tools: the
+  // memory timeline). The planner's own memory is released right after.
+  using PlanObserver = void (*)(void* user, const PlannedRegion& region);
+  void set_plan_observer(PlanObserver observer, void* user) {
+    plan_observer_ = observer;
+    plan_observer_user_ = user;
+  }
 
   // Called after each op during Invoke (debugging, per-layer dumps, profiling).
   using OpObserver = void (*)(void* user, const Interpreter& interpreter, size_t op_index);
@@ -90,12 +143,14 @@ class Interpreter {
     const int32_t* outputs;
     uint32_t scratch[kMaxScratchPerOp];  // sizes during Prepare, offsets after planning
     uint8_t num_scratch;
+    uint8_t memory;  // kernel memory flags | what Prepare allowed
   };
 
   Result<void*> AllocateFromTail(size_t bytes, size_t alignment);
   Status PrepareOps();
   Status PlanMemory();
-  Status ArenaTooSmall(size_t needed, const char* what) ;
+  Status ArenaTooSmall(size_t needed, const char* what);
+  void GroupTensors(int32_t* counts, PlanBuffer* plan, const uint32_t* ids, size_t m);
 
   const Model& model_;
   const OpResolver& resolver_;
@@ -111,6 +166,10 @@ class Interpreter {
   bool allocated_ = false;
   OpObserver observer_ = nullptr;
   void* observer_user_ = nullptr;
+  PlannerOptions planner_options_;
+  PlanSummary plan_summary_;
+  PlanObserver plan_observer_ = nullptr;
+  void* plan_observer_user_ = nullptr;
 };
 
 }  // namespace mote

@@ -39,10 +39,25 @@ using EvalFn = void (*)(const EvalContext& ctx);
 // Most scratch buffers one op may request.
 constexpr int kMaxScratchPerOp = 4;
 
+// OpKernel::memory flags: what the memory planner may do with an op's output 0.
+// kOutputIsView: output 0 has exactly input 0's bytes (RESHAPE and friends);
+//   the planner gives both the same memory and Eval must then do nothing
+//   (it sees equal pointers).
+// kOutputMayOverwriteInput: Eval computes output element i from input
+//   element i only (same linear index), reading it before writing output
+//   element i; so output 0 may take input 0's memory when input 0 dies at this
+//   op and both have the same byte size. Kernels for which this depends on
+//   shapes (broadcasting) call PrepareContext::AllowInPlace instead.
+// kOutputMayOverwriteAnyInput: as above, for any input (binary element-wise ops).
+constexpr uint8_t kOutputIsView = 1;
+constexpr uint8_t kOutputMayOverwriteInput = 2;
+constexpr uint8_t kOutputMayOverwriteAnyInput = 4;
+
 struct OpKernel {
   BuiltinOp builtin;        // BuiltinOp::kCustom for custom ops
   const char* custom_name;  // custom ops only, else nullptr
   PrepareFn prepare;        // must call ctx.set_eval() on success
+  uint8_t memory = 0;       // kOutputIsView | kOutputMayOverwriteInput
 };
 
 // Name for listings and messages: the builtin's name or the custom name.
@@ -83,12 +98,20 @@ class PrepareContext {
   // index to pass to EvalContext::scratch().
   Result<int> RequestScratch(size_t bytes);
   void set_eval(EvalFn eval) { *eval_ = eval; }
+  // Declares that this op, with these shapes, may write output 0 over input 0
+  // or, with `any_input`, over any input (see kOutputMayOverwriteInput). The
+  // planner uses it only when that input dies here.
+  void AllowInPlace(bool any_input = false) {
+    if (memory_ != nullptr) {
+      *memory_ |= any_input ? kOutputMayOverwriteAnyInput : kOutputMayOverwriteInput;
+    }
+  }
 
  private:
   friend class Interpreter;
   PrepareContext(Interpreter* interpreter, const SubgraphView& subgraph, const OperatorView& op,
                  size_t op_index, const void** op_data, EvalFn* eval, uint32_t* scratch_sizes,
-                 uint8_t* num_scratch)
+                 uint8_t* num_scratch, uint8_t* memory = nullptr)
       : interpreter_(interpreter),
         subgraph_(subgraph),
         op_(op),
@@ -96,7 +119,8 @@ class PrepareContext {
         op_data_(op_data),
         eval_(eval),
         scratch_sizes_(scratch_sizes),
-        num_scratch_(num_scratch) {}
+        num_scratch_(num_scratch),
+        memory_(memory) {}
   Interpreter* interpreter_;
   SubgraphView subgraph_;
   OperatorView op_;
@@ -105,6 +129,7 @@ class PrepareContext {
   EvalFn* eval_;
   uint32_t* scratch_sizes_;
   uint8_t* num_scratch_;
+  uint8_t* memory_;
 };
 
 // Given to Eval: raw data pointers of the op's tensors, its op data and scratch.

@@ -33,7 +33,11 @@ Status PrepareBinary(PrepareContext& ctx, uint8_t options_type, const DataType* 
   if (!supported) {
     return Status::Error(StatusCode::kUnsupported, "type %s is not supported", DataTypeName(type));
   }
-  return ComputeBroadcastShape(tensors->in1, tensors->in2, tensors->out, shape);
+  MOTE_TRY(ComputeBroadcastShape(tensors->in1, tensors->in2, tensors->out, shape));
+  // Without broadcasting, output element i depends on input elements i only:
+  // the output may overwrite either input.
+  if (!shape->broadcast) ctx.AllowInPlace(/*any_input=*/true);
+  return Status::Ok();
 }
 
 Result<FusedActivation> ReadActivation(const PrepareContext& ctx) {

@@ -164,9 +164,11 @@ Status PrepareCast(PrepareContext& ctx) {
   return Status::Ok();
 }
 
-constexpr OpKernel kQuantize{BuiltinOp::kQuantize, nullptr, &PrepareQuantize};
-constexpr OpKernel kDequantize{BuiltinOp::kDequantize, nullptr, &PrepareDequantize};
-constexpr OpKernel kCast{BuiltinOp::kCast, nullptr, &PrepareCast};
+constexpr OpKernel kQuantize{BuiltinOp::kQuantize, nullptr, &PrepareQuantize,
+                             kOutputMayOverwriteInput};
+constexpr OpKernel kDequantize{BuiltinOp::kDequantize, nullptr, &PrepareDequantize,
+                               kOutputMayOverwriteInput};
+constexpr OpKernel kCast{BuiltinOp::kCast, nullptr, &PrepareCast, kOutputMayOverwriteInput};
 
 }  // namespace
 

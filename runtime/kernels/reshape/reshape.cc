@@ -60,9 +60,9 @@ Status PrepareReshape(PrepareContext& ctx) {
   return PrepareShapeOnly(ctx);
 }
 
-constexpr OpKernel kReshape{BuiltinOp::kReshape, nullptr, &PrepareReshape};
-constexpr OpKernel kSqueeze{BuiltinOp::kSqueeze, nullptr, &PrepareShapeOnly};
-constexpr OpKernel kExpandDims{BuiltinOp::kExpandDims, nullptr, &PrepareShapeOnly};
+constexpr OpKernel kReshape{BuiltinOp::kReshape, nullptr, &PrepareReshape, kOutputIsView};
+constexpr OpKernel kSqueeze{BuiltinOp::kSqueeze, nullptr, &PrepareShapeOnly, kOutputIsView};
+constexpr OpKernel kExpandDims{BuiltinOp::kExpandDims, nullptr, &PrepareShapeOnly, kOutputIsView};
 
 }  // namespace
 
