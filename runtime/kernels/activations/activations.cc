@@ -171,11 +171,71 @@ Status PrepareSigmoidS8(const TensorQuant& in_q, SigmoidParams* p) {
   return Status::Ok();
 }
 
+// TFLite's CheckedLog2: is `x` within 1e-3 (in log2) of a power of two?
+bool CheckedLog2(float x, int* log2_result) {
+  const float x_log2 = std::log(x) * (1.0f / std::log(2.0f));
+  const float rounded = std::round(x_log2);
+  *log2_result = static_cast<int>(rounded);
+  return std::fabs(x_log2 - rounded) < 1e-3f;
+}
+
+// int16 input scaling to the lookup's 1/(3 * 4096) per unit, as TFLM computes
+// it: a power-of-two scale of 2^-12 (TANH also 2^-11) multiplies by 3 (or 6)
+// exactly; any other scale by a 15-bit multiplier and a rounding right shift.
+Status PrepareSigmoidS16(const TensorQuant& in_q, const TensorQuant& out_q, bool tanh,
+                         SigmoidS16Params* p) {
+  if (in_q.zero_point != 0 || out_q.zero_point != 0) {
+    return Status::Error(StatusCode::kUnsupported, "int16 %s needs zero points of 0",
+                         tanh ? "TANH" : "LOGISTIC");
+  }
+  int out_log2 = 0;
+  if (!CheckedLog2(out_q.scale, &out_log2) || out_log2 != -15) {
+    return Status::Error(StatusCode::kUnsupported, "int16 %s output scale must be 2^-15, got %g",
+                         tanh ? "TANH" : "LOGISTIC", static_cast<double>(out_q.scale));
+  }
+  constexpr int kInputIntegerBits = 3;
+  int in_log2 = 0;
+  const bool pot = CheckedLog2(in_q.scale, &in_log2);
+  const int pot_shift = (15 - kInputIntegerBits) + in_log2;
+  if (pot && (pot_shift == 0 || (tanh && pot_shift == 1))) {
+    p->multiplier = 3 << pot_shift;
+    p->right_shift = 0;
+    return Status::Ok();
+  }
+  double multiplier = static_cast<double>(in_q.scale) * 4096.0 * 3.0;
+  int shift = 0;
+  while (multiplier <= 32767.0 / 2.0 && shift <= 30) {
+    ++shift;
+    multiplier *= 2.0;
+  }
+  // TFLM asserts <= 32767 (larger would overflow its int32 products); a
+  // multiplier of 0 (scale < ~4e-14) it would misread as a power-of-two scale.
+  if (!(multiplier >= 1.0) || multiplier >= 32768.0) {
+    return Status::Error(StatusCode::kUnsupported, "int16 input scale %g is out of range",
+                         static_cast<double>(in_q.scale));
+  }
+  p->multiplier = static_cast<int32_t>(multiplier);
+  p->right_shift = shift;
+  return Status::Ok();
+}
+
 Status PrepareSigmoidLike(PrepareContext& ctx, bool logistic) {
   const char* name = logistic ? "LOGISTIC" : "TANH";
   MOTE_TRY(CheckUnary(ctx, name));
   const TensorView in = ctx.input(0);
   const DataType type = in.type();
+  if (type == DataType::kInt16) {
+    MOTE_ASSIGN_OR_RETURN(const TensorQuant in_q, FiniteQuant(in, "input"));
+    MOTE_ASSIGN_OR_RETURN(const TensorQuant out_q, FiniteQuant(ctx.output(0), "output"));
+    SigmoidS16Params params;
+    params.size = in.num_elements();
+    MOTE_TRY(PrepareSigmoidS16(in_q, out_q, !logistic, &params));
+    MOTE_ASSIGN_OR_RETURN(SigmoidS16Params * p16, ctx.AllocateOpData<SigmoidS16Params>());
+    *p16 = params;
+    ctx.set_eval(logistic ? &EvalWith<SigmoidS16Params, int16_t, &LogisticS16>
+                          : &EvalWith<SigmoidS16Params, int16_t, &TanhS16>);
+    return Status::Ok();
+  }
   MOTE_ASSIGN_OR_RETURN(SigmoidParams * p, ctx.AllocateOpData<SigmoidParams>());
   p->size = in.num_elements();
   if (type == DataType::kFloat32) {
@@ -202,22 +262,65 @@ Status PrepareTanh(PrepareContext& ctx) { return PrepareSigmoidLike(ctx, false);
 
 // ---- HARD_SWISH ----
 
-Status PrepareHardSwish(PrepareContext& ctx) {
-  MOTE_TRY(CheckUnary(ctx, "HARD_SWISH"));
-  const DataType type = ctx.input(0).type();
-  if (type != DataType::kFloat32) return Unsupported("HARD_SWISH", type);
-  MOTE_ASSIGN_OR_RETURN(HardSwishParams * p, ctx.AllocateOpData<HardSwishParams>());
-  p->size = ctx.input(0).num_elements();
-  ctx.set_eval(&EvalWith<HardSwishParams, float, &HardSwishF32>);
+// TFLite's DownScaleInt32ToInt16Multiplier: a Q31 multiplier (>= 0) rounded
+// to Q15, saturating at 32767.
+int16_t DownScaleMultiplierToS16(int32_t multiplier) {
+  constexpr int32_t kRounding = 1 << 15;
+  if (multiplier >= std::numeric_limits<int32_t>::max() - kRounding) return 32767;
+  return static_cast<int16_t>((multiplier + kRounding) >> 16);
+}
+
+Status PrepareHardSwishS8(const TensorQuant& in_q, const TensorQuant& out_q, HardSwishParams* p) {
+  // TFLite computes these ratios in float, then widens them.
+  const float hires_input_scale = (1.0f / 128.0f) * in_q.scale;
+  const float reluish_scale = 3.0f / 32768.0f;
+  const double output_m = static_cast<double>(hires_input_scale / out_q.scale);
+  const double reluish_m = static_cast<double>(hires_input_scale / reluish_scale);
+  MOTE_TRY(CheckMultiplier(output_m, "HARD_SWISH output"));
+  MOTE_TRY(CheckMultiplier(reluish_m, "HARD_SWISH reluish"));
+  int32_t m32 = 0;
+  QuantizeMultiplier(output_m, &m32, &p->output_exponent);
+  if (p->output_exponent > 0) {
+    return Status::Error(StatusCode::kUnsupported,
+                         "HARD_SWISH needs input scale / 128 <= output scale (multiplier %g)",
+                         output_m);
+  }
+  p->output_multiplier = DownScaleMultiplierToS16(m32);
+  QuantizeMultiplier(reluish_m, &m32, &p->reluish_exponent);
+  p->reluish_multiplier = DownScaleMultiplierToS16(m32);
+  p->input_zero_point = in_q.zero_point;
+  p->output_zero_point = out_q.zero_point;
   return Status::Ok();
 }
 
-constexpr OpKernel kRelu{BuiltinOp::kRelu, nullptr, &PrepareRelu};
-constexpr OpKernel kRelu6{BuiltinOp::kRelu6, nullptr, &PrepareRelu6};
-constexpr OpKernel kLeakyRelu{BuiltinOp::kLeakyRelu, nullptr, &PrepareLeakyRelu};
-constexpr OpKernel kLogistic{BuiltinOp::kLogistic, nullptr, &PrepareLogistic};
-constexpr OpKernel kTanh{BuiltinOp::kTanh, nullptr, &PrepareTanh};
-constexpr OpKernel kHardSwish{BuiltinOp::kHardSwish, nullptr, &PrepareHardSwish};
+Status PrepareHardSwish(PrepareContext& ctx) {
+  MOTE_TRY(CheckUnary(ctx, "HARD_SWISH"));
+  const TensorView in = ctx.input(0);
+  const DataType type = in.type();
+  if (type != DataType::kFloat32 && type != DataType::kInt8) return Unsupported("HARD_SWISH", type);
+  HardSwishParams params;
+  params.size = in.num_elements();
+  if (type == DataType::kInt8) {
+    MOTE_ASSIGN_OR_RETURN(const TensorQuant in_q, FiniteQuant(in, "input"));
+    MOTE_ASSIGN_OR_RETURN(const TensorQuant out_q, FiniteQuant(ctx.output(0), "output"));
+    MOTE_TRY(PrepareHardSwishS8(in_q, out_q, &params));
+  }
+  MOTE_ASSIGN_OR_RETURN(HardSwishParams * p, ctx.AllocateOpData<HardSwishParams>());
+  *p = params;
+  ctx.set_eval(type == DataType::kInt8 ? &EvalWith<HardSwishParams, int8_t, &HardSwishS8>
+                                       : &EvalWith<HardSwishParams, float, &HardSwishF32>);
+  return Status::Ok();
+}
+
+constexpr OpKernel kRelu{BuiltinOp::kRelu, nullptr, &PrepareRelu, kOutputMayOverwriteInput};
+constexpr OpKernel kRelu6{BuiltinOp::kRelu6, nullptr, &PrepareRelu6, kOutputMayOverwriteInput};
+constexpr OpKernel kLeakyRelu{BuiltinOp::kLeakyRelu, nullptr, &PrepareLeakyRelu,
+                              kOutputMayOverwriteInput};
+constexpr OpKernel kLogistic{BuiltinOp::kLogistic, nullptr, &PrepareLogistic,
+                             kOutputMayOverwriteInput};
+constexpr OpKernel kTanh{BuiltinOp::kTanh, nullptr, &PrepareTanh, kOutputMayOverwriteInput};
+constexpr OpKernel kHardSwish{BuiltinOp::kHardSwish, nullptr, &PrepareHardSwish,
+                              kOutputMayOverwriteInput};
 
 }  // namespace
 

@@ -64,11 +64,33 @@ void LogisticS8(const SigmoidParams& p, const int8_t* in, int8_t* out);
 void TanhF32(const SigmoidParams& p, const float* in, float* out);
 void TanhS8(const SigmoidParams& p, const int8_t* in, int8_t* out);
 
-// HARD_SWISH float: x * relu6(x + 3) / 6.
+// LOGISTIC / TANH int16 (zero points 0, output scale 2^-15): the input times
+// `multiplier`, rounded right by `right_shift`, is the lookup-table input (3 *
+// 4096 per unit), interpolated in the same 256-entry sigmoid table as the int16
+// LSTM gates (kernels/lstm/lstm_gates.h).
+struct SigmoidS16Params {
+  uint32_t size = 0;
+  int32_t multiplier = 0;  // 1..32767
+  int right_shift = 0;     // 0..31
+};
+void LogisticS16(const SigmoidS16Params& p, const int16_t* in, int16_t* out);
+void TanhS16(const SigmoidS16Params& p, const int16_t* in, int16_t* out);
+
+// HARD_SWISH: x * relu6(x + 3) / 6. The int8 path works in 16-bit fixed point:
+// x - zero_point is scaled by 128 ("hires"), multiplied by output_multiplier (Q15,
+// exponent <= 0 applied last) and by a gate relu6(x + 3) / 6 computed with
+// reluish_multiplier (Q15) * 2^reluish_exponent.
 struct HardSwishParams {
   uint32_t size = 0;
+  int32_t input_zero_point = 0;
+  int32_t output_zero_point = 0;
+  int16_t reluish_multiplier = 0;
+  int reluish_exponent = 0;  // -31..30
+  int16_t output_multiplier = 0;
+  int output_exponent = 0;  // -31..0
 };
 void HardSwishF32(const HardSwishParams& p, const float* in, float* out);
+void HardSwishS8(const HardSwishParams& p, const int8_t* in, int8_t* out);
 
 namespace ops {
 Span<const OpKernel* const> activations_kernels();

@@ -5,6 +5,7 @@
 
 #include "kernels/activations/activations.h"
 #include "kernels/common/quantization.h"
+#include "kernels/lstm/lstm_gates.h"
 #include "kernels/softmax/fixed_point_math.h"
 
 namespace mote {
@@ -133,6 +134,17 @@ void TanhS8(const SigmoidParams& p, const int8_t* in, int8_t* out) {
     const int32_t v = RoundingDivideByPOT(q0, 31 - 7);  // scale 1/128
     return std::min(std::max(v, int32_t{-128}), int32_t{127});
   });
+}
+
+// TFLM's int16 LOGISTIC/TANH and the int16 LSTM gates run the same lookup
+// arithmetic; only the input scaling differs, so the LSTM code is reused.
+void LogisticS16(const SigmoidS16Params& p, const int16_t* in, int16_t* out) {
+  LstmSigmoidS16(LstmActivationScale{p.multiplier, p.right_shift}, in, out,
+                 static_cast<int>(p.size));
+}
+
+void TanhS16(const SigmoidS16Params& p, const int16_t* in, int16_t* out) {
+  LstmTanhS16(LstmActivationScale{p.multiplier, p.right_shift}, in, out, static_cast<int>(p.size));
 }
 
 void HardSwishF32(const HardSwishParams& p, const float* in, float* out) {

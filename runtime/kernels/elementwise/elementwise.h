@@ -43,6 +43,10 @@ struct QuantMulParams {
   int32_t activation_max;
 };
 
+// Quantized DIV (int8) uses the same constants, with multiplier = scale1 /
+// (scale2 * scale_out) and shift <= 23.
+using QuantDivParams = QuantMulParams;
+
 // Unquantized float / int32 ops: result clamped to [min, max].
 struct FloatBinaryParams {
   BroadcastShape shape;
@@ -70,7 +74,9 @@ void MulS16(const QuantMulParams& p, const int16_t* in1, const int16_t* in2, int
 void MulF32(const FloatBinaryParams& p, const float* in1, const float* in2, float* out);
 void MulS32(const IntBinaryParams& p, const int32_t* in1, const int32_t* in2, int32_t* out);
 
+void DivS8(const QuantDivParams& p, const int8_t* in1, const int8_t* in2, int8_t* out);
 void DivF32(const FloatBinaryParams& p, const float* in1, const float* in2, float* out);
+void DivS32(const IntBinaryParams& p, const int32_t* in1, const int32_t* in2, int32_t* out);
 
 // MINIMUM / MAXIMUM compare raw values (inputs and output share quantization).
 void MaximumF32(const BroadcastShape& s, const float* in1, const float* in2, float* out);
