@@ -140,6 +140,18 @@ Status CheckTensor(const Model& m, uint32_t s, uint32_t t, const tfl::Tensor* te
     return Bad("subgraph %u, tensor %u: buffer %u holds %zu bytes but shape and type need %llu",
                s, t, tensor->buffer(), data_size, static_cast<unsigned long long>(bytes));
   }
+  if (data_size != 0) {
+    // Kernels read constant data as its type: it must be aligned for it (an
+    // unaligned load is undefined, and LDM/LDRD fault on Cortex-M). Up to 4
+    // bytes: TFLite's converter leaves some int64 buffers only 4-byte aligned.
+    const uint8_t* data = buffer->offset() > 1 ? m.bytes().data() + buffer->offset()
+                                               : buffer->data()->data();
+    const size_t align = elem > 4 ? 4 : elem;
+    if (reinterpret_cast<uintptr_t>(data) % align != 0) {
+      return Bad("subgraph %u, tensor %u: buffer %u data is not %zu-byte aligned for %s", s, t,
+                 tensor->buffer(), align, DataTypeName(type));
+    }
+  }
   if (data_size != 0 && tensor->is_variable()) {
     return Bad("subgraph %u, tensor %u: a variable tensor cannot have constant data", s, t);
   }
@@ -151,6 +163,9 @@ Status CheckTensor(const Model& m, uint32_t s, uint32_t t, const tfl::Tensor* te
       return Status::Error(StatusCode::kUnsupported,
                            "subgraph %u, tensor %u: custom quantization details are not supported",
                            s, t);
+    }
+    if (n_zp != 0 && reinterpret_cast<uintptr_t>(q->zero_point()->data()) % 8 != 0) {
+      return Bad("subgraph %u, tensor %u: quantization zero points are not 8-byte aligned", s, t);
     }
     if (n_scale != n_zp) {
       return Bad("subgraph %u, tensor %u: quantization has %zu scales but %zu zero points", s, t,
@@ -258,6 +273,12 @@ Status CheckSubgraph(const Model& m, uint32_t s) {
         return Bad("subgraph %u, operator %u (%s): has %zu outputs, expected %u..%u", s, o, name,
                    n_out, arity.min_outputs, arity.max_outputs);
       }
+    }
+    uint8_t options_type = 0;
+    if (op->builtin_options_type() != 0 && LookupOptionsType(builtin, &options_type) &&
+        op->builtin_options_type() != options_type) {
+      return Bad("subgraph %u, operator %u (%s): options are of type %u, expected %u", s, o, name,
+                 op->builtin_options_type(), options_type);
     }
     for (uint32_t i = 0; i < n_in; ++i) {
       const int32_t t = op->inputs()->Get(i);

@@ -55,7 +55,58 @@ constexpr Entry kArities[] = {
     {BuiltinOp::kUnpack, {1, 1, 1, kMany}},
 };
 
+// BuiltinOptions union code each op's options table must have (.tflite schema),
+// for the ops whose options Mote reads. An options table of another type is
+// rejected at load instead of being read with the wrong field meanings.
+struct OptionsEntry {
+  BuiltinOp op;
+  uint8_t options_type;
+};
+
+constexpr OptionsEntry kOptionsTypes[] = {
+    {BuiltinOp::kAdd, 11},
+    {BuiltinOp::kSub, 28},
+    {BuiltinOp::kMul, 21},
+    {BuiltinOp::kDiv, 29},
+    {BuiltinOp::kMinimum, 39},
+    {BuiltinOp::kMaximum, 39},
+    {BuiltinOp::kAveragePool2D, 5},
+    {BuiltinOp::kMaxPool2D, 5},
+    {BuiltinOp::kConcatenation, 10},
+    {BuiltinOp::kConv2D, 1},
+    {BuiltinOp::kDepthwiseConv2D, 2},
+    {BuiltinOp::kTransposeConv, 49},
+    {BuiltinOp::kFullyConnected, 8},
+    {BuiltinOp::kSoftmax, 9},
+    {BuiltinOp::kLeakyRelu, 75},
+    {BuiltinOp::kReshape, 17},
+    {BuiltinOp::kSqueeze, 30},
+    {BuiltinOp::kExpandDims, 52},
+    {BuiltinOp::kPad, 22},
+    {BuiltinOp::kStridedSlice, 32},
+    {BuiltinOp::kSvdf, 6},
+    {BuiltinOp::kUnidirectionalSequenceLstm, 71},
+    {BuiltinOp::kMean, 27},
+    {BuiltinOp::kArgMax, 40},
+    {BuiltinOp::kTranspose, 26},
+    {BuiltinOp::kGather, 23},
+    {BuiltinOp::kResizeNearestNeighbor, 74},
+    {BuiltinOp::kSplit, 35},
+    {BuiltinOp::kPack, 59},
+    {BuiltinOp::kUnpack, 64},
+};
+
 }  // namespace
+
+bool LookupOptionsType(int32_t builtin_code, uint8_t* options_type) {
+  for (const OptionsEntry& e : kOptionsTypes) {
+    if (static_cast<int32_t>(e.op) == builtin_code) {
+      *options_type = e.options_type;
+      return true;
+    }
+  }
+  return false;
+}
 
 bool LookupOpArity(int32_t builtin_code, OpArity* arity) {
   for (const Entry& e : kArities) {

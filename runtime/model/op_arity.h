@@ -14,6 +14,10 @@ struct OpArity {
 // False for builtin codes whose arity Mote does not know (not checked at load).
 bool LookupOpArity(int32_t builtin_code, OpArity* arity);
 
+// The BuiltinOptions union code the op's options must have; false if Mote does
+// not check it for this op (the op reads no options).
+bool LookupOptionsType(int32_t builtin_code, uint8_t* options_type);
+
 }  // namespace mote
 
 #endif  // MOTE_MODEL_OP_ARITY_H_
