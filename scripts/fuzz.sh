@@ -14,6 +14,7 @@ cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]}"
 seeds=build-fuzz/seeds
 mkdir -p "$seeds" build-fuzz/crashes
 cp examples/models/*.tflite "$seeds"/
+cp tests/robustness/corpus/* "$seeds"/  # past crashers stay in the seeds
 if [ -d ../shared/conformance/models ]; then
   for m in ../shared/conformance/models/*.tflite; do
     # fuzz_invoke reads "model | input | u32 model length"; a plain model works as well.

@@ -44,7 +44,7 @@ int LoadModelOrComplain(const std::string& path, LoadedModel* loaded) {
   // 16-byte aligned copy: Model::Load needs at least 8, int64 weights 8.
   loaded->storage.assign(bytes.size() + 16, 0);
   const size_t pad = (16 - reinterpret_cast<uintptr_t>(loaded->storage.data()) % 16) % 16;
-  std::memcpy(loaded->storage.data() + pad, bytes.data(), bytes.size());
+  if (!bytes.empty()) std::memcpy(loaded->storage.data() + pad, bytes.data(), bytes.size());
   Result<Model> model = Model::Load(Span<const uint8_t>(loaded->storage.data() + pad, bytes.size()));
   loaded->status = model.status();
   if (!model.ok()) {
