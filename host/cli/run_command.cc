@@ -12,6 +12,7 @@
 
 #include "cli/cli_common.h"
 #include "cli/commands.h"
+#include "cli/run_aot.h"
 #include "kernels/registry/all_ops_resolver.h"
 #include "mote/interpreter.h"
 
@@ -25,6 +26,7 @@ struct RunOptions {
   std::string output;
   std::string dump_dir;
   size_t arena_bytes = 64u << 20;
+  bool aot = false;
 };
 
 struct DumpState {
@@ -104,7 +106,7 @@ int RunModel(const RunOptions& opt) {
                      ExpectedInputs(interp).c_str());
         return kExitInputSize;
       }
-      std::memcpy(interp.input(i).data, files[i].data(), files[i].size());
+      if (!files[i].empty()) std::memcpy(interp.input(i).data, files[i].data(), files[i].size());
     }
   } else if (files.size() == 1) {
     if (files[0].size() != total) {
@@ -116,7 +118,9 @@ int RunModel(const RunOptions& opt) {
     }
     size_t offset = 0;
     for (size_t i = 0; i < interp.num_inputs(); ++i) {
-      std::memcpy(interp.input(i).data, files[0].data() + offset, interp.input(i).bytes);
+      if (interp.input(i).bytes != 0) {  // empty tensors may have no memory (and no data)
+        std::memcpy(interp.input(i).data, files[0].data() + offset, interp.input(i).bytes);
+      }
       offset += interp.input(i).bytes;
     }
   } else {
@@ -174,7 +178,12 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--dump-layers", opt->dump_dir,
                   "Write every op's output tensor (opNNN_tT.bin + layers.json) to this folder");
   cmd->add_option("--arena-bytes", opt->arena_bytes, "Arena size to run with (default 64 MiB)");
-  cmd->callback([opt, exit_code]() { *exit_code = RunModel(*opt); });
+  cmd->add_flag("--aot", opt->aot,
+                "Run the ahead-of-time compiled code instead of the interpreter (compiles, builds "
+                "with the host compiler and caches the build)");
+  cmd->callback([opt, exit_code]() {
+    *exit_code = opt->aot ? RunAotModel(opt->model, opt->inputs, opt->output) : RunModel(*opt);
+  });
 }
 
 }  // namespace cli

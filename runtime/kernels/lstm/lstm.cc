@@ -30,11 +30,6 @@ constexpr int kFieldCellClip = 1;
 constexpr int kFieldTimeMajor = 3;
 constexpr int kFieldDiagonalRecurrent = 5;
 
-struct LstmOpData {
-  LstmS8Params params;
-  int scratch;
-};
-
 void EvalS8(const EvalContext& ctx) {
   const LstmOpData& data = ctx.op_data<LstmOpData>();
   LstmS8Weights weights;
@@ -48,11 +43,6 @@ void EvalS8(const EvalContext& ctx) {
                                ctx.mutable_input<int16_t>(kCellState), ctx.output<int8_t>(0),
                                static_cast<int16_t*>(ctx.scratch(data.scratch)));
 }
-
-struct LstmF32OpData {
-  LstmF32Params params;
-  int scratch;
-};
 
 void EvalF32(const EvalContext& ctx) {
   const LstmF32OpData& data = ctx.op_data<LstmF32OpData>();

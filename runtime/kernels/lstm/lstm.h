@@ -74,6 +74,12 @@ struct LstmS8Weights {
 };
 
 // int16 elements of scratch UnidirectionalSequenceLstmS8 needs.
+// What Prepare computes for int8 (the op data): params and the scratch index.
+struct LstmOpData {
+  LstmS8Params params;
+  int scratch;
+};
+
 size_t LstmS8ScratchElements(const LstmS8Params& params);
 
 // Reference kernel. `input` is [B, T, I] (or [T, B, I] if time_major), `output`
@@ -100,6 +106,12 @@ struct LstmF32Weights {
 };
 
 // float elements of scratch UnidirectionalSequenceLstmF32 needs.
+// What Prepare computes for float32 (the op data).
+struct LstmF32OpData {
+  LstmF32Params params;
+  int scratch;
+};
+
 size_t LstmF32ScratchElements(const LstmF32Params& params);
 
 // Float reference kernel, same layouts as the int8 one.

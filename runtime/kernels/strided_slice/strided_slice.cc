@@ -8,12 +8,8 @@ namespace {
 
 constexpr int kMaxEntries = 32;
 
-struct OpData {
-  StridedSliceParams params;
-};
-
 void Eval(const EvalContext& ctx) {
-  StridedSliceCopy(ctx.op_data<OpData>().params, ctx.input<void>(0), ctx.output<void>(0));
+  StridedSliceCopy(ctx.op_data<StridedSliceOpData>().params, ctx.input<void>(0), ctx.output<void>(0));
 }
 
 // Copies a constant 1-D int32/int64 tensor into `out` (values must fit int32).
@@ -92,7 +88,7 @@ Status Prepare(PrepareContext& ctx) {
   spec.shrink_axis_mask = o.GetInt32(4, 0);
   spec.offset = o.GetBool(5, false);
 
-  MOTE_ASSIGN_OR_RETURN(OpData * data, ctx.AllocateOpData<OpData>());
+  MOTE_ASSIGN_OR_RETURN(StridedSliceOpData * data, ctx.AllocateOpData<StridedSliceOpData>());
   int32_t out_dims[kMaxRank];
   int out_rank = 0;
   MOTE_TRY(ResolveStridedSlice(spec, in.shape(), &data->params, out_dims, &out_rank));

@@ -25,6 +25,11 @@ struct StridedSliceParams {
 };
 
 // The slice options as stored in the model (StridedSliceOptions).
+// What Prepare computes (the op data).
+struct StridedSliceOpData {
+  StridedSliceParams params;
+};
+
 struct StridedSliceSpec {
   int32_t num_entries;  // length of begin/end/strides
   const int32_t* begin;

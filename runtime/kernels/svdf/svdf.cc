@@ -19,12 +19,6 @@ constexpr size_t kWeightsTime = 2;
 constexpr size_t kBias = 3;
 constexpr size_t kState = 4;
 
-struct SvdfOpData {
-  SvdfParams params;
-  int scratch;         // batches * num_filters accumulators
-  int scratch_output;  // batches * num_units accumulators (integer only)
-};
-
 void EvalF32(const EvalContext& ctx) {
   const auto& d = ctx.op_data<SvdfOpData>();
   SvdfF32(d.params, ctx.input<float>(kInput), ctx.input<float>(kWeightsFeature),

@@ -42,6 +42,13 @@ struct SvdfParams {
 // Reference kernels. `state` is updated in place; `bias` may be null.
 // Scratch: `scratch` holds batches * num_filters values, `scratch_output`
 // batches * num_units (integer ops only).
+// What Prepare computes (the op data): params plus the scratch buffer indices.
+struct SvdfOpData {
+  SvdfParams params;
+  int scratch;         // batches * num_filters accumulators
+  int scratch_output;  // batches * num_units accumulators (integer only)
+};
+
 void SvdfF32(const SvdfParams& p, const float* input, const float* weights_feature,
              const float* weights_time, const float* bias, float* state, float* scratch,
              float* output);

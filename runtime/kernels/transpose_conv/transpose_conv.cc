@@ -19,15 +19,6 @@ constexpr size_t kFilterInput = 1;
 constexpr size_t kDataInput = 2;
 constexpr size_t kBiasInput = 3;
 
-struct OpData {
-  TransposeConvParams params;
-  int scratch_index;
-  bool has_bias;
-  // int16 activations: the bias as aligned int64 (converted from int16 or
-  // copied from a constant int64 tensor whose data may be misaligned).
-  const int64_t* bias64;
-};
-
 Status Invalid(const char* message) { return Status::Error(StatusCode::kInvalidModel, "%s", message); }
 
 // Padding before the first output element along one axis. TFLM computes it as
@@ -42,20 +33,20 @@ int64_t TransposePadding(Padding padding, int64_t out, int64_t filter, int64_t s
 }
 
 void EvalF32(const EvalContext& ctx) {
-  const OpData& d = ctx.op_data<OpData>();
+  const TransposeConvOpData& d = ctx.op_data<TransposeConvOpData>();
   TransposeConvF32(d.params, ctx.input<float>(kDataInput), ctx.input<float>(kFilterInput),
                    d.has_bias ? ctx.input<float>(kBiasInput) : nullptr, ctx.output<float>(0));
 }
 
 void EvalS8(const EvalContext& ctx) {
-  const OpData& d = ctx.op_data<OpData>();
+  const TransposeConvOpData& d = ctx.op_data<TransposeConvOpData>();
   TransposeConvS8(d.params, ctx.input<int8_t>(kDataInput), ctx.input<int8_t>(kFilterInput),
                   d.has_bias ? ctx.input<int32_t>(kBiasInput) : nullptr,
                   static_cast<int32_t*>(ctx.scratch(d.scratch_index)), ctx.output<int8_t>(0));
 }
 
 void EvalS16(const EvalContext& ctx) {
-  const OpData& d = ctx.op_data<OpData>();
+  const TransposeConvOpData& d = ctx.op_data<TransposeConvOpData>();
   const int64_t* bias = d.bias64;
   if (bias == nullptr && d.has_bias) bias = ctx.input<int64_t>(kBiasInput);
   TransposeConvS16(d.params, ctx.input<int16_t>(kDataInput), ctx.input<int8_t>(kFilterInput),
@@ -235,7 +226,7 @@ Status PrepareQuantized(PrepareContext& ctx, FusedActivation activation, Transpo
 
 // int16 activations: an int64 bias is read in place (the interpreter keeps
 // constants aligned); a constant int16 bias is widened to int64 once.
-Status PrepareWideBias(PrepareContext& ctx, OpData* d) {
+Status PrepareWideBias(PrepareContext& ctx, TransposeConvOpData* d) {
   const TensorView bias = ctx.input(kBiasInput);
   const size_t n = bias.num_elements();
   if (bias.type() == DataType::kInt64) return Status::Ok();
@@ -276,7 +267,7 @@ Status Prepare(PrepareContext& ctx) {
   MOTE_TRY(CheckTypes(in.type(), ctx.input(kFilterInput).type(), out.type(), has_bias,
                       has_bias ? ctx.input(kBiasInput).type() : DataType::kFloat32));
 
-  MOTE_ASSIGN_OR_RETURN(OpData * d, ctx.AllocateOpData<OpData>());
+  MOTE_ASSIGN_OR_RETURN(TransposeConvOpData * d, ctx.AllocateOpData<TransposeConvOpData>());
   d->has_bias = has_bias;
   TransposeConvParams* p = &d->params;
   MOTE_TRY(PrepareGeometry(ctx, p));

@@ -47,6 +47,16 @@ struct TransposeConvParams {
 
 // Reference kernels. `bias` may be null. `output` (float) or `accumulator`
 // (quantized, output_elements entries) is overwritten.
+// What Prepare computes (the op data).
+struct TransposeConvOpData {
+  TransposeConvParams params;
+  int scratch_index;
+  bool has_bias;
+  // int16 activations: the bias as aligned int64 (converted from int16 or
+  // copied from a constant int64 tensor whose data may be misaligned).
+  const int64_t* bias64;
+};
+
 void TransposeConvF32(const TransposeConvParams& params, const float* input, const float* filter,
                       const float* bias, float* output);
 void TransposeConvS8(const TransposeConvParams& params, const int8_t* input, const int8_t* filter,

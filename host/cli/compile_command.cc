@@ -1,0 +1,105 @@
+// `mote compile MODEL -o DIR [--name NAME] [--target T] [--json]`: ahead-of-time
+// compiles a model to readable C++ (NAME.h, NAME.cc, NAME_data.cc).
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_common.h"
+#include "cli/commands.h"
+#include "compiler/aot_compiler.h"
+#include "compiler/emit_util.h"
+
+namespace mote {
+namespace cli {
+namespace {
+
+struct CompileCommandOptions {
+  std::string model;
+  std::string out_dir;
+  std::string name;
+  std::string target = "host";
+  bool json = false;
+};
+
+int Compile(const CompileCommandOptions& opt) {
+  if (!aot::IsKnownTarget(opt.target)) {
+    std::fprintf(stderr,
+                 "mote: unknown --target '%s' (host, cortex-m4, cortex-m7, cortex-m33, "
+                 "cortex-m55)\n",
+                 opt.target.c_str());
+    return kExitUsage;
+  }
+  LoadedModel loaded;
+  const int rc = LoadModelOrComplain(opt.model, &loaded);
+  if (rc != kExitOk) return rc;
+  aot::CompileOptions options;
+  options.source = std::filesystem::path(opt.model).filename().string();
+  options.name = opt.name.empty() ? std::filesystem::path(opt.model).stem().string() : opt.name;
+  options.name = aot::Identifier(options.name);
+  options.target = opt.target;
+  aot::CompiledModel compiled;
+  const Status s = aot::CompileModel(loaded.model, options, &compiled);
+  if (!s.ok()) {
+    std::fprintf(stderr, "mote: %s: %s\n", opt.model.c_str(), s.message());
+    return ExitCodeFor(s);
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(opt.out_dir, ec);
+  if (ec) {
+    std::fprintf(stderr, "mote: cannot create %s: %s\n", opt.out_dir.c_str(), ec.message().c_str());
+    return kExitUsage;
+  }
+  const std::string base = opt.out_dir + "/" + options.name;
+  if (!WriteFileOrComplain(base + ".h", compiled.header.data(), compiled.header.size()) ||
+      !WriteFileOrComplain(base + ".cc", compiled.source.data(), compiled.source.size()) ||
+      !WriteFileOrComplain(base + "_data.cc", compiled.data.data(), compiled.data.size())) {
+    return kExitFailure;
+  }
+  if (opt.json) {
+    nlohmann::json j;
+    j["name"] = options.name;
+    j["target"] = options.target;
+    j["files"] = {base + ".h", base + ".cc", base + "_data.cc"};
+    j["arena_bytes_aot"] = compiled.arena_bytes;
+    j["arena_bytes_interpreter"] = compiled.interpreter_arena_bytes;
+    j["state_bytes"] = compiled.state_bytes;
+    j["weight_bytes"] = compiled.weight_bytes;
+    j["kernels"] = compiled.kernel_headers;
+    std::printf("%s\n", j.dump(2).c_str());
+  } else {
+    std::printf(
+        "wrote %s.h, %s.cc, %s_data.cc: arena %zu bytes (interpreter %zu), "
+        "weights %zu bytes, state %zu bytes\n",
+        base.c_str(), base.c_str(), base.c_str(), compiled.arena_bytes,
+        compiled.interpreter_arena_bytes, compiled.weight_bytes, compiled.state_bytes);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddCompileCommand(CLI::App& app, int* exit_code) {
+  auto opt = std::make_shared<CompileCommandOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "compile",
+      "Compile a model ahead of time to readable C++: NAME.h (arena size, NAME_invoke, typed\n"
+      "input/output accessors), NAME.cc (precomputed op params, calls into Mote's kernels) and\n"
+      "NAME_data.cc (weights). Build them with runtime/ and runtime/include on the include path\n"
+      "and link the kernel libraries.\n"
+      "Exit codes: 0 ok, 2 usage, 3 invalid model, 5 unsupported op");
+  cmd->add_option("MODEL", opt->model, ".tflite model file")->required();
+  cmd->add_option("-o,--output-dir", opt->out_dir, "Directory to write the files to")->required();
+  cmd->add_option("--name", opt->name,
+                  "C identifier prefix (default: the model file name without extension)");
+  cmd->add_option("--target", opt->target,
+                  "host, cortex-m4, cortex-m7, cortex-m33 or cortex-m55 (default host)");
+  cmd->add_flag("--json", opt->json, "Print a JSON summary (files, arena, weights)");
+  cmd->callback([opt, exit_code]() { *exit_code = Compile(*opt); });
+}
+
+}  // namespace cli
+}  // namespace mote

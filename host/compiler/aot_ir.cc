@@ -1,0 +1,92 @@
+#include "compiler/aot_ir.h"
+
+#include <algorithm>
+
+#include "analysis/model_stats.h"
+#include "kernels/registry/all_ops_resolver.h"
+
+namespace mote {
+namespace aot {
+
+namespace {
+// Large enough for every model Mote can run on a host; only the planned part is used.
+constexpr size_t kHostArenaBytes = size_t{256} << 20;
+}  // namespace
+
+Status BuildAotModel(const Model& model, AotModel* out) {
+  out->resolver = std::make_unique<AllOpsResolver>();
+  // Allocate lazily in steps so that small models do not touch 256 MiB.
+  size_t arena_bytes = size_t{1} << 20;
+  Status s = Status::Ok();
+  for (;;) {
+    out->arena_storage.assign(arena_bytes + kArenaAlignment, 0);
+    const size_t pad = (kArenaAlignment -
+                        reinterpret_cast<uintptr_t>(out->arena_storage.data()) % kArenaAlignment) %
+                       kArenaAlignment;
+    out->interpreter = std::make_unique<Interpreter>(
+        model, *out->resolver, Span<uint8_t>(out->arena_storage.data() + pad, arena_bytes));
+    s = out->interpreter->AllocateTensors();
+    if (s.ok() || s.code() != StatusCode::kResourceExhausted || arena_bytes >= kHostArenaBytes) {
+      break;
+    }
+    arena_bytes = std::max(arena_bytes * 4, out->interpreter->arena_required_bytes());
+  }
+  if (!s.ok()) return s;
+  const Interpreter& interp = *out->interpreter;
+  const uint8_t* base =
+      out->arena_storage.data() +
+      (kArenaAlignment - reinterpret_cast<uintptr_t>(out->arena_storage.data()) % kArenaAlignment) %
+          kArenaAlignment;
+  out->interpreter_arena_bytes = interp.arena_used_bytes();
+
+  const SubgraphView sg = model.main_subgraph();
+  out->tensors.resize(sg.num_tensors());
+  size_t arena_end = 0;
+  for (size_t t = 0; t < sg.num_tensors(); ++t) {
+    const TensorView view = sg.tensor(t);
+    const TensorRef ref = interp.tensor(t);
+    AotTensor& at = out->tensors[t];
+    at.index = t;
+    at.name = ref.name;
+    at.type = ref.type;
+    at.shape.assign(ref.shape.begin(), ref.shape.end());
+    at.bytes = ref.bytes;
+    at.scale = ref.scale;
+    at.zero_point = ref.zero_point;
+    if (view.is_constant()) {
+      at.storage = Storage::kConstant;
+      at.data = view.data().data();
+    } else if (view.is_variable()) {
+      at.storage = Storage::kVariable;
+    } else if (ref.data != nullptr && ref.bytes > 0) {
+      at.storage = Storage::kArena;
+      at.offset = static_cast<size_t>(static_cast<const uint8_t*>(ref.data) - base);
+      arena_end = std::max(arena_end, at.offset + at.bytes);
+    }
+  }
+  const host::ModelStats stats = host::ComputeModelStats(model);
+  out->ops.resize(interp.num_ops());
+  char name_buf[32];
+  for (size_t o = 0; o < interp.num_ops(); ++o) {
+    const OperatorView op = sg.op(o);
+    AotOp& ao = out->ops[o];
+    ao.index = o;
+    ao.builtin = op.builtin();
+    ao.name = op.name(name_buf, sizeof(name_buf));
+    ao.inputs.assign(op.inputs().begin(), op.inputs().end());
+    ao.outputs.assign(op.outputs().begin(), op.outputs().end());
+    ao.op_data = interp.op_data(o);
+    for (int i = 0; i < interp.num_scratch(o); ++i) {
+      ao.scratch_offsets.push_back(interp.scratch_offset(o, i));
+    }
+    if (o < stats.ops.size()) ao.macs = stats.ops[o].macs;
+  }
+  out->inputs.assign(sg.inputs().begin(), sg.inputs().end());
+  out->outputs.assign(sg.outputs().begin(), sg.outputs().end());
+  out->arena_bytes = (arena_end + kArenaAlignment - 1) / kArenaAlignment *
+                     kArenaAlignment;  // scratch ends are added by emission
+  return Status::Ok();
+}
+
+}  // namespace aot
+}  // namespace mote

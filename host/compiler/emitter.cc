@@ -1,0 +1,108 @@
+#include "compiler/emitter.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace mote {
+namespace aot {
+
+std::string OpEmitContext::stem() const {
+  std::string lower = op_.name;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return CamelCase(lower) + std::to_string(op_.index);
+}
+
+std::string OpEmitContext::TensorPointer(int32_t index, bool is_const, const std::string& role) {
+  if (index < 0) return "nullptr";
+  const AotTensor& t = model_.tensors[static_cast<size_t>(index)];
+  const char* ctype = CTypeOf(t.type);
+  const std::string type = std::string(is_const ? "const " : "") + (ctype ? ctype : "uint8_t");
+  switch (t.storage) {
+    case Storage::kConstant: {
+      auto it = state_->constants.find(t.index);
+      if (it == state_->constants.end()) {
+        const std::string name =
+            "k" + stem() + (role.empty() ? "T" + std::to_string(t.index) : role);
+        it = state_->constants.emplace(t.index, name).first;
+      }
+      return "data::" + it->second;
+    }
+    case Storage::kVariable:
+      state_->variables.insert(t.index);
+      return state_->state_prefix + std::to_string(t.index);
+    case Storage::kArena:
+      return "At<" + type + ">(arena, " + std::to_string(t.offset) + ")";
+    case Storage::kNone:
+      break;
+  }
+  return "nullptr";
+}
+
+std::string OpEmitContext::In(size_t i, const std::string& role) {
+  if (!has_input(i)) return "nullptr";
+  return TensorPointer(op_.inputs[i], true, role);
+}
+
+std::string OpEmitContext::Out(size_t i) { return TensorPointer(op_.outputs[i], false, ""); }
+
+std::string OpEmitContext::Scratch(int i, size_t bytes, const char* ctype) {
+  const size_t offset = op_.scratch_offsets.at(static_cast<size_t>(i));
+  state_->scratch_end = std::max(state_->scratch_end, offset + bytes);
+  ++state_->scratch_calls;
+  return "At<" + std::string(ctype) + ">(arena, " + std::to_string(offset) + ")";
+}
+
+namespace {
+
+struct EmitterEntry {
+  BuiltinOp op;
+  EmitFn fn;
+};
+
+constexpr EmitterEntry kEmitters[] = {
+    {BuiltinOp::kConv2D, &EmitConv2D},
+    {BuiltinOp::kDepthwiseConv2D, &EmitDepthwiseConv2D},
+    {BuiltinOp::kFullyConnected, &EmitFullyConnected},
+    {BuiltinOp::kAveragePool2D, &EmitPooling},
+    {BuiltinOp::kMaxPool2D, &EmitPooling},
+    {BuiltinOp::kSoftmax, &EmitSoftmax},
+    {BuiltinOp::kReshape, &EmitReshape},
+    {BuiltinOp::kSqueeze, &EmitReshape},
+    {BuiltinOp::kExpandDims, &EmitReshape},
+    {BuiltinOp::kAdd, &EmitAddSub},
+    {BuiltinOp::kSub, &EmitAddSub},
+    {BuiltinOp::kQuantize, &EmitQuantize},
+    {BuiltinOp::kSvdf, &EmitSvdf},
+    {BuiltinOp::kRelu, &EmitActivation},
+    {BuiltinOp::kRelu6, &EmitActivation},
+    {BuiltinOp::kLeakyRelu, &EmitActivation},
+    {BuiltinOp::kLogistic, &EmitActivation},
+    {BuiltinOp::kTanh, &EmitActivation},
+    {BuiltinOp::kHardSwish, &EmitActivation},
+    {BuiltinOp::kPad, &EmitPad},
+    {static_cast<BuiltinOp>(60), &EmitPad},  // PADV2
+    {BuiltinOp::kStridedSlice, &EmitStridedSlice},
+    {BuiltinOp::kTransposeConv, &EmitTransposeConv},
+    {BuiltinOp::kUnidirectionalSequenceLstm, &EmitLstm},
+};
+
+}  // namespace
+
+EmitFn FindEmitter(BuiltinOp op) {
+  for (const EmitterEntry& e : kEmitters) {
+    if (e.op == op) return e.fn;
+  }
+  return nullptr;
+}
+
+std::string SupportedOpNames() {
+  std::string s;
+  for (const EmitterEntry& e : kEmitters) {
+    s += (s.empty() ? "" : ", ");
+    s += BuiltinOpName(e.op);
+  }
+  return s;
+}
+
+}  // namespace aot
+}  // namespace mote

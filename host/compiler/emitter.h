@@ -1,0 +1,94 @@
+// The emitter interface: one small function per kernel family prints the
+// params of one op (as const data in NAME.cc) and the call into the kernel's
+// pure reference function (in NAME_invoke).
+#ifndef MOTE_HOST_COMPILER_EMITTER_H_
+#define MOTE_HOST_COMPILER_EMITTER_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "compiler/aot_ir.h"
+#include "compiler/emit_util.h"
+
+namespace mote {
+namespace aot {
+
+// What the emitters produce for the whole model; filled op by op.
+struct EmitState {
+  std::set<std::string> includes;           // kernel headers, e.g. "kernels/conv2d/conv2d.h"
+  std::string definitions;                  // file-scope params/tables in NAME.cc
+  std::string body;                         // statements of NAME_invoke
+  std::map<size_t, std::string> constants;  // tensor index -> array name (emitted to NAME_data.cc)
+  std::set<size_t> variables;               // state tensors (static storage in NAME.cc)
+  size_t scratch_end = 0;                   // highest arena byte used by scratch
+  size_t scratch_calls = 0;                 // scratch buffers the current op's emitter used
+  std::string data_namespace;               // e.g. "kws_data"
+  std::string state_prefix;                 // e.g. "g_kws_state_"
+};
+
+class OpEmitContext {
+ public:
+  OpEmitContext(const AotModel& model, const AotOp& op, EmitState* state)
+      : model_(model), op_(op), state_(state) {}
+
+  const AotOp& op() const { return op_; }
+  template <typename T>
+  const T& op_data() const {
+    return *static_cast<const T*>(op_.op_data);
+  }
+  bool has_input(size_t i) const { return i < op_.inputs.size() && op_.inputs[i] >= 0; }
+  const AotTensor& input(size_t i) const { return model_.tensors[op_.inputs[i]]; }
+  const AotTensor& output(size_t i) const { return model_.tensors[op_.outputs[i]]; }
+
+  // Identifier stem of this op, e.g. "Conv2D3" (CONV_2D, op 3).
+  std::string stem() const;
+
+  // C++ expressions for tensor pointers. `role` names a constant's array
+  // (e.g. "Filter" -> kConv2D3Filter). Omitted optional inputs give "nullptr".
+  std::string In(size_t i, const std::string& role = "");
+  std::string Out(size_t i);
+  // Typed pointer to scratch buffer i of `bytes` bytes.
+  std::string Scratch(int i, size_t bytes, const char* ctype);
+
+  void Include(const std::string& header) { state_->includes.insert(header); }
+  // Adds file-scope definitions (params struct, per-channel arrays).
+  void Define(const std::string& code) { state_->definitions += code + "\n"; }
+  // Adds the call statement(s) to NAME_invoke.
+  void Call(const std::string& code) { state_->body += WrapLines(code); }
+
+ private:
+  std::string TensorPointer(int32_t index, bool is_const, const std::string& role);
+  const AotModel& model_;
+  const AotOp& op_;
+  EmitState* state_;
+};
+
+// Emits one op, or fails with kUnsupported.
+using EmitFn = Status (*)(OpEmitContext& ctx);
+// nullptr if the compiler has no emitter for `op`.
+EmitFn FindEmitter(BuiltinOp op);
+// Names of all ops the compiler supports, for messages.
+std::string SupportedOpNames();
+
+// Emitters, one per kernel family (host/compiler/emitters/).
+Status EmitConv2D(OpEmitContext& ctx);
+Status EmitDepthwiseConv2D(OpEmitContext& ctx);
+Status EmitFullyConnected(OpEmitContext& ctx);
+Status EmitPooling(OpEmitContext& ctx);
+Status EmitSoftmax(OpEmitContext& ctx);
+Status EmitReshape(OpEmitContext& ctx);
+Status EmitAddSub(OpEmitContext& ctx);
+Status EmitQuantize(OpEmitContext& ctx);
+Status EmitSvdf(OpEmitContext& ctx);
+Status EmitActivation(OpEmitContext& ctx);
+Status EmitPad(OpEmitContext& ctx);
+Status EmitStridedSlice(OpEmitContext& ctx);
+Status EmitTransposeConv(OpEmitContext& ctx);
+Status EmitLstm(OpEmitContext& ctx);
+
+}  // namespace aot
+}  // namespace mote
+
+#endif  // MOTE_HOST_COMPILER_EMITTER_H_

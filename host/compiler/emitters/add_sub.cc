@@ -1,0 +1,90 @@
+// ADD and SUB: QuantAddSubParams / FloatBinaryParams / IntBinaryParams with
+// the broadcast shape as const data.
+#include "compiler/emitter.h"
+#include "kernels/elementwise/elementwise.h"
+
+namespace mote {
+namespace aot {
+namespace {
+
+constexpr char kParamsTemplate[] = R"(const mote::{{params_type}} k{{stem}}Params = {{fields}};
+)";
+
+constexpr char kCallTemplate[] =
+    R"(  mote::{{fn}}(k{{stem}}Params, {{input1}}, {{input2}}, {{output}});
+)";
+
+std::string UintList(const uint32_t* v, int n) {
+  std::string s = "{";
+  for (int i = 0; i < n; ++i) s += (i ? ", " : "") + std::to_string(v[i]) + "u";
+  return s + "}";
+}
+
+Fields ShapeFields(const BroadcastShape& s) {
+  std::string dims = "{";
+  for (int i = 0; i < kBroadcastRank; ++i) dims += (i ? ", " : "") + IntLiteral(s.dims[i]);
+  dims += "}";
+  Fields f;
+  f.Add("dims", dims)
+      .Add("stride1", UintList(s.stride1, kBroadcastRank))
+      .Add("stride2", UintList(s.stride2, kBroadcastRank))
+      .Add("size", std::to_string(s.size) + "u")
+      .Bool("broadcast", s.broadcast);
+  return f;
+}
+
+}  // namespace
+
+Status EmitAddSub(OpEmitContext& ctx) {
+  const bool sub = ctx.op().builtin == BuiltinOp::kSub;
+  const std::string op = sub ? "Sub" : "Add";
+  const DataType type = ctx.output(0).type;
+  std::string params_type, fn;
+  Fields f;
+  if (type == DataType::kInt8 || type == DataType::kInt16) {
+    const QuantAddSubParams& p = ctx.op_data<QuantAddSubParams>();
+    params_type = "QuantAddSubParams";
+    fn = op + (type == DataType::kInt8 ? "S8" : "S16");
+    f.Nested("shape", ShapeFields(p.shape), 8)
+        .Int("input1_offset", p.input1_offset)
+        .Int("input2_offset", p.input2_offset)
+        .Int("output_offset", p.output_offset)
+        .Int("left_shift", p.left_shift)
+        .Int("input1_multiplier", p.input1_multiplier)
+        .Int("input1_shift", p.input1_shift)
+        .Int("input2_multiplier", p.input2_multiplier)
+        .Int("input2_shift", p.input2_shift)
+        .Int("output_multiplier", p.output_multiplier)
+        .Int("output_shift", p.output_shift)
+        .Int("activation_min", p.activation_min)
+        .Int("activation_max", p.activation_max);
+  } else if (type == DataType::kFloat32) {
+    const FloatBinaryParams& p = ctx.op_data<FloatBinaryParams>();
+    params_type = "FloatBinaryParams";
+    fn = op + "F32";
+    f.Nested("shape", ShapeFields(p.shape), 8)
+        .Float("activation_min", p.activation_min)
+        .Float("activation_max", p.activation_max);
+  } else if (type == DataType::kInt32) {
+    const IntBinaryParams& p = ctx.op_data<IntBinaryParams>();
+    params_type = "IntBinaryParams";
+    fn = op + "S32";
+    f.Nested("shape", ShapeFields(p.shape), 8)
+        .Int("activation_min", p.activation_min)
+        .Int("activation_max", p.activation_max);
+  } else {
+    return Status::Error(StatusCode::kUnsupported, "%s output", DataTypeName(type));
+  }
+  ctx.Include("kernels/elementwise/elementwise.h");
+  ctx.Define(Fill(kParamsTemplate,
+                  {{"params_type", params_type}, {"stem", ctx.stem()}, {"fields", f.Render()}}));
+  ctx.Call(Fill(kCallTemplate, {{"fn", fn},
+                                {"stem", ctx.stem()},
+                                {"input1", ctx.In(0, "Input1")},
+                                {"input2", ctx.In(1, "Input2")},
+                                {"output", ctx.Out(0)}}));
+  return Status::Ok();
+}
+
+}  // namespace aot
+}  // namespace mote

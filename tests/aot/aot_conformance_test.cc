@@ -1,0 +1,91 @@
+// The generated C++ of every shared model, on every golden input: outputs
+// byte-equal to TFLM's goldens and to Mote's interpreter.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "aot_models.h"
+#include "kernels/registry/all_ops_resolver.h"
+#include "support/test_support.h"
+
+namespace mote {
+namespace {
+
+using testing::ConformanceDir;
+using testing::ReadFile;
+
+class AotConformance : public ::testing::TestWithParam<AotEntry> {};
+
+// Runs the compiled model on `input` (all inputs concatenated), state reset first.
+std::vector<uint8_t> RunAot(const AotEntry& m, const std::vector<uint8_t>& input) {
+  // 16-byte aligned arena, filled with garbage so reads of unwritten memory show.
+  std::vector<uint8_t> storage(m.arena_bytes + 16, 0xA5);
+  uint8_t* arena = storage.data() + (16 - reinterpret_cast<uintptr_t>(storage.data()) % 16) % 16;
+  m.reset_state();
+  size_t offset = 0;
+  for (size_t i = 0; i < m.num_inputs; ++i) {
+    std::memcpy(arena + m.input_offsets[i], input.data() + offset, m.input_bytes[i]);
+    offset += m.input_bytes[i];
+  }
+  m.invoke(arena);
+  std::vector<uint8_t> out;
+  for (size_t i = 0; i < m.num_outputs; ++i) {
+    out.insert(out.end(), arena + m.output_offsets[i],
+               arena + m.output_offsets[i] + m.output_bytes[i]);
+  }
+  return out;
+}
+
+TEST_P(AotConformance, MatchesGoldensAndInterpreter) {
+  const AotEntry& m = GetParam();
+  const std::string dir = ConformanceDir();
+  if (dir.empty()) GTEST_SKIP() << "../shared/conformance is absent";
+  testing::ModelRunner runner(ReadFile(dir + "/models/" + m.name + ".tflite"), 64u << 20);
+  AllOpsResolver resolver;
+  ASSERT_TRUE(runner.Init(resolver).ok());
+  Interpreter& interp = runner.interpreter();
+  ASSERT_EQ(interp.num_inputs(), m.num_inputs);
+  ASSERT_EQ(interp.num_outputs(), m.num_outputs);
+
+  const std::vector<std::pair<std::string, std::string>> samples = {{"in0.bin", "out0.bin"},
+                                                                    {"in1.bin", "out1.bin"},
+                                                                    {"in2.bin", "out2.bin"},
+                                                                    {"real0.bin", "realout0.bin"},
+                                                                    {"in_csv.bin", "out_csv.bin"}};
+  int checked = 0;
+  for (const auto& [in_name, out_name] : samples) {
+    const std::vector<uint8_t> input = ReadFile(dir + "/golden/" + m.name + "/" + in_name);
+    const std::vector<uint8_t> golden = ReadFile(dir + "/golden/" + m.name + "/" + out_name);
+    if (input.empty() || golden.empty()) continue;
+    SCOPED_TRACE(in_name);
+    const std::vector<uint8_t> aot = RunAot(m, input);
+    EXPECT_EQ(aot, golden) << "AOT output differs from TFLM's golden";
+
+    interp.ResetVariables();
+    size_t offset = 0;
+    for (size_t i = 0; i < interp.num_inputs(); ++i) {
+      ASSERT_LE(offset + interp.input(i).bytes, input.size());
+      std::memcpy(interp.input(i).data, input.data() + offset, interp.input(i).bytes);
+      offset += interp.input(i).bytes;
+    }
+    ASSERT_TRUE(interp.Invoke().ok());
+    std::vector<uint8_t> interpreted;
+    for (size_t i = 0; i < interp.num_outputs(); ++i) {
+      const auto* p = static_cast<const uint8_t*>(interp.output(i).data);
+      interpreted.insert(interpreted.end(), p, p + interp.output(i).bytes);
+    }
+    EXPECT_EQ(aot, interpreted) << "AOT output differs from the interpreter's";
+    ++checked;
+  }
+  EXPECT_GE(checked, 3) << "expected at least 3 golden inputs for " << m.name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Models, AotConformance, ::testing::ValuesIn(AllAotModels()),
+                         [](const ::testing::TestParamInfo<AotEntry>& info) {
+                           return std::string(info.param.name);
+                         });
+
+}  // namespace
+}  // namespace mote
