@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kernels/registry/all_ops_resolver.h"
+#include "kernels/signal/signal.h"
 #include "support/layer_check.h"
 #include "support/test_support.h"
 
@@ -26,11 +27,6 @@ namespace {
 namespace fs = std::filesystem;
 using testing::ConformanceDir;
 using testing::ReadFile;
-
-// Models whose ops belong to later work (custom signal ops: the audio front-end issue).
-bool NeedsSignalOps(const std::string& model) {
-  return model.rfind("audio_preprocessor", 0) == 0;
-}
 
 std::vector<std::string> ModelNames() {
   std::vector<std::string> names;
@@ -103,12 +99,6 @@ TEST_P(Conformance, MatchesTflm) {
     GTEST_SKIP() << "../shared/conformance is absent: conformance tests need the shared TFLM "
                     "goldens (CI always has them)";
   }
-  if (NeedsSignalOps(name)) {
-    ++summary().skipped;
-    std::printf("%-28s skipped: TFLM signal custom ops are the audio front-end issue's work\n",
-                name.c_str());
-    GTEST_SKIP() << name << " uses TFLM's custom signal ops (audio front-end issue)";
-  }
   const std::string gdir = root + "/golden/" + name;
   std::ifstream mf(gdir + "/manifest.json");
   const nlohmann::json manifest = nlohmann::json::parse(mf);
@@ -142,6 +132,7 @@ TEST_P(Conformance, MatchesTflm) {
     }
     ASSERT_EQ(offset, in.size()) << in_file << " size";
     interp.ResetVariables();  // TFLM's goldens come from a fresh interpreter per sample
+    signal::ResetState(interp);  // and the signal ops' carried state (noise estimates)
     ASSERT_TRUE(interp.Invoke().ok());
     std::vector<uint8_t> got;
     for (size_t i = 0; i < interp.num_outputs(); ++i) {

@@ -1,0 +1,179 @@
+// `mote listen --frontend FE.tflite --model KWS.tflite --labels a,b,c FILE.wav`:
+// runs the micro_speech pipeline (audio front end + keyword classifier) on a
+// 16 kHz 16-bit mono WAV file. One second or less: one classification of the
+// first 49 frames (shorter clips are zero-padded, as TFLM's feature buffer).
+// --stream: slides a 1 s window over a long recording and reports smoothed
+// detections over time (TFLM's RecognizeCommands).
+#include <cstdio>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "audio/keyword_spotter.h"
+#include "audio/wav_reader.h"
+#include "cli/cli_common.h"
+#include "cli/commands.h"
+
+namespace mote {
+namespace cli {
+namespace {
+
+struct ListenOptions {
+  std::string frontend;
+  std::string model;
+  std::string labels = "silence,unknown,yes,no";
+  std::string wav;
+  std::string dump_features;
+  bool json = false;
+  bool stream = false;
+  int stride_frames = 1;
+  audio::RecognizerOptions recognizer;
+};
+
+std::vector<std::string> SplitLabels(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  std::string item;
+  while (std::getline(ss, item, ',')) out.push_back(item);
+  return out;
+}
+
+int Listen(const ListenOptions& o) {
+  const std::vector<std::string> labels = SplitLabels(o.labels);
+  audio::WavAudio wav;
+  std::string error;
+  if (!audio::ReadWav(o.wav, &wav, &error)) {
+    std::fprintf(stderr, "mote: %s\n", error.c_str());
+    return kExitUsage;
+  }
+  if (wav.sample_rate != audio::kSampleRate) {
+    std::fprintf(stderr,
+                 "mote: %s: sample rate is %d Hz; the micro_speech front end needs 16000 Hz\n",
+                 o.wav.c_str(), wav.sample_rate);
+    return kExitUsage;
+  }
+  if (wav.samples.size() < static_cast<size_t>(audio::kWindowSamples)) {
+    std::fprintf(stderr, "mote: %s: %zu samples, shorter than one 30 ms window (480 samples)\n",
+                 o.wav.c_str(), wav.samples.size());
+    return kExitUsage;
+  }
+  audio::FeatureExtractor frontend;
+  audio::KeywordClassifier classifier;
+  if (!frontend.Load(o.frontend, &error) || !classifier.Load(o.model, &error)) {
+    std::fprintf(stderr, "mote: %s\n", error.c_str());
+    return kExitInvalidModel;
+  }
+  const size_t row = static_cast<size_t>(frontend.features_per_frame());
+  const size_t grid_rows = classifier.input_bytes() / row;
+  if (grid_rows == 0 || grid_rows * row != classifier.input_bytes()) {
+    std::fprintf(stderr, "mote: %s: input of %zu bytes is not a grid of %zu-feature rows\n",
+                 o.model.c_str(), classifier.input_bytes(), row);
+    return kExitInvalidModel;
+  }
+  const std::vector<int8_t> features = frontend.ProcessClip(wav.samples);
+  const size_t frames = features.size() / row;
+  if (!o.dump_features.empty() &&
+      !WriteFileOrComplain(o.dump_features, features.data(), features.size())) {
+    return kExitFailure;
+  }
+  auto label_of = [&](size_t i) { return i < labels.size() ? labels[i] : std::to_string(i); };
+  if (!o.stream) {
+    std::vector<int8_t> grid(classifier.input_bytes(), 0);
+    const size_t rows = frames < grid_rows ? frames : grid_rows;
+    std::copy(features.begin(), features.begin() + static_cast<long>(rows * row), grid.begin());
+    const std::vector<int8_t> raw = classifier.Classify(grid.data());
+    size_t best = 0;
+    for (size_t i = 1; i < raw.size(); ++i) {
+      if (raw[i] > raw[best]) best = i;
+    }
+    nlohmann::ordered_json j;
+    j["file"] = o.wav;
+    j["frames"] = frames;
+    j["label"] = label_of(best);
+    j["scores_raw"] = raw;
+    j["scores"] = nlohmann::ordered_json::object();
+    for (size_t i = 0; i < raw.size(); ++i) {
+      j["scores"][label_of(i)] =
+          classifier.output_scale() * (raw[i] - classifier.output_zero_point());
+    }
+    if (o.json) {
+      std::printf("%s\n", j.dump(1).c_str());
+    } else {
+      std::printf("%s: %s  (", o.wav.c_str(), label_of(best).c_str());
+      for (size_t i = 0; i < raw.size(); ++i) {
+        std::printf("%s%s=%.4f", i ? " " : "", label_of(i).c_str(),
+                    classifier.output_scale() * (raw[i] - classifier.output_zero_point()));
+      }
+      std::printf(")\n");
+    }
+    return kExitOk;
+  }
+  // Streaming: classify the last 49 frames every stride_frames frames.
+  size_t windows = 0;
+  const std::vector<audio::Detection> found = audio::DetectKeywords(
+      classifier, features, row, o.stride_frames, o.recognizer, /*first_keyword=*/2, &windows);
+  nlohmann::ordered_json detections = nlohmann::ordered_json::array();
+  for (const audio::Detection& d : found) {
+    const std::string name = label_of(static_cast<size_t>(d.label));
+    detections.push_back(
+        {{"time_s", d.time_ms / 1000.0}, {"label", name}, {"score", d.score / 255.0}});
+    if (!o.json) {
+      std::printf("%8.2f s  %s  (average score %.3f)\n", d.time_ms / 1000.0, name.c_str(),
+                  d.score / 255.0);
+    }
+  }
+  if (o.json) {
+    nlohmann::ordered_json j = {
+        {"file", o.wav}, {"frames", frames}, {"windows", windows}, {"detections", detections}};
+    std::printf("%s\n", j.dump(1).c_str());
+  } else if (detections.empty()) {
+    std::printf("%s: no keyword detected in %zu windows\n", o.wav.c_str(), windows);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddListenCommand(CLI::App& app, int* exit_code) {
+  auto opt = std::make_shared<ListenOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "listen",
+      "Spot keywords in a 16 kHz 16-bit mono WAV file: audio front end model (30 ms windows every "
+      "20 ms) + keyword classifier.\nExit codes: 0 ok, 1 output error, 2 usage or bad WAV, 3 "
+      "invalid or unsupported model");
+  cmd->add_option("--frontend", opt->frontend,
+                  "Audio front end .tflite (e.g. audio_preprocessor_int8.tflite)")
+      ->required();
+  cmd->add_option("--model", opt->model, "Keyword classifier .tflite (e.g. micro_speech_quantized)")
+      ->required();
+  cmd->add_option("--labels", opt->labels, "Comma-separated labels in output order")
+      ->capture_default_str();
+  cmd->add_option("WAV", opt->wav, "16 kHz 16-bit PCM mono WAV file")->required();
+  cmd->add_flag("--json", opt->json, "Print JSON (label, scores_raw, scores; or detections)");
+  cmd->add_option("--dump-features", opt->dump_features,
+                  "Write the int8 feature grid (one row of features per 20 ms frame) to this file");
+  cmd->add_flag("--stream", opt->stream,
+                "Long recordings: classify a sliding 1 s window and report smoothed detections "
+                "(labels other than the first two, silence and unknown)");
+  cmd->add_option("--stride-frames", opt->stride_frames,
+                  "Streaming: frames between classifications")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
+  cmd->add_option("--average-ms", opt->recognizer.average_window_ms,
+                  "Streaming: average scores over this window")
+      ->capture_default_str();
+  cmd->add_option("--threshold", opt->recognizer.threshold,
+                  "Streaming: detection threshold on the averaged score (0..255)")
+      ->capture_default_str();
+  cmd->add_option("--suppression-ms", opt->recognizer.suppression_ms,
+                  "Streaming: no repeat detection of a label within this time")
+      ->capture_default_str();
+  cmd->callback([opt, exit_code]() { *exit_code = Listen(*opt); });
+}
+
+}  // namespace cli
+}  // namespace mote
