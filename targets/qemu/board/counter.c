@@ -1,0 +1,37 @@
+// Instruction counter from SysTick under `-icount shift=0` (see board.h).
+#include "board.h"
+
+#define SYST_CSR (*(volatile uint32_t*)0xE000E010u)
+#define SYST_RVR (*(volatile uint32_t*)0xE000E014u)
+#define SYST_CVR (*(volatile uint32_t*)0xE000E018u)
+
+#ifndef MOTE_SYSCLK_HZ
+#error "MOTE_SYSCLK_HZ must be defined by the board"
+#endif
+
+static const uint32_t kReload = 0x00FFFFFFu;  // 24-bit counter
+static volatile uint32_t g_wraps;
+
+void SysTick_Handler(void) { g_wraps++; }
+
+void board_counter_init(void) {
+  SYST_CSR = 0;
+  SYST_RVR = kReload;
+  SYST_CVR = 0;
+  SYST_CSR = 7;  // enable, interrupt on wrap, processor clock
+}
+
+// Rounded up (31.25 on mps3-an547 at 32 MHz).
+uint32_t board_instructions_per_tick(void) {
+  return (1000000000u + MOTE_SYSCLK_HZ - 1) / MOTE_SYSCLK_HZ;
+}
+
+uint64_t board_instructions(void) {
+  uint32_t wraps, value;
+  do {  // re-read if SysTick wrapped in between
+    wraps = g_wraps;
+    value = SYST_CVR;
+  } while (wraps != g_wraps);
+  const uint64_t ticks = (uint64_t)wraps * (kReload + 1u) + (kReload - value);
+  return ticks * 1000000000u / MOTE_SYSCLK_HZ;
+}

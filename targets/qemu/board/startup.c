@@ -1,0 +1,81 @@
+// Reset handler and vector table for the QEMU Cortex-M boards.
+//
+// The reset handler enables the FPU (before any floating-point instruction),
+// copies .data from flash, zeroes .bss, starts the instruction counter, runs
+// static constructors (__libc_init_array), calls main and exits with its
+// return value through semihosting.
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "board.h"
+
+// From the linker script.
+extern uint32_t __data_load__, __data_start__, __data_end__;
+extern uint32_t __bss_start__, __bss_end__;
+extern uint32_t __stack_top__;
+
+extern int main(void);
+extern void __libc_init_array(void);
+extern void __libc_fini_array(void);
+
+void Reset_Handler(void) __attribute__((noreturn, naked));
+void Reset_Start(void) __attribute__((noreturn, used));
+void Default_Handler(void);
+void HardFault_Handler(void);
+void SysTick_Handler(void);
+
+// With -nostartfiles the C library still calls these.
+void* __dso_handle = 0;
+void _init(void) {}
+void _fini(void) {}
+
+typedef void (*Vector)(void);
+
+__attribute__((section(".isr_vector"), used)) const Vector g_vectors[16 + 32] = {
+    (Vector)&__stack_top__,
+    Reset_Handler,
+    Default_Handler,
+    HardFault_Handler,
+    // MemManage, BusFault, UsageFault: the same report as a HardFault.
+    HardFault_Handler,
+    HardFault_Handler,
+    HardFault_Handler,
+    0,
+    0,
+    0,
+    0,
+    Default_Handler /* SVCall */,
+    Default_Handler /* DebugMon */,
+    0,
+    Default_Handler /* PendSV */,
+    SysTick_Handler,
+    // External interrupts: none used.
+    [16 ... 47] = Default_Handler,
+};
+
+void Reset_Handler(void) {
+  // Nothing here may touch the FPU or the stack before CPACR is set: a naked
+  // entry that enables CP10/CP11 and then calls the C part.
+  __asm__ volatile(
+      "ldr r0, =0xE000ED88\n"  // CPACR
+      "ldr r1, [r0]\n"
+      "orr r1, r1, #(0xF << 20)\n"
+      "str r1, [r0]\n"
+      "dsb\n"
+      "isb\n"
+      "b Reset_Start\n");
+}
+
+void Reset_Start(void) {
+  uint32_t* src = &__data_load__;
+  for (uint32_t* dst = &__data_start__; dst < &__data_end__;) *dst++ = *src++;
+  for (uint32_t* dst = &__bss_start__; dst < &__bss_end__;) *dst++ = 0;
+  board_counter_init();
+  __libc_init_array();
+  exit(main());
+}
+
+void Default_Handler(void) {
+  board_puts("mote: unexpected interrupt\n");
+  board_exit(70);
+}
