@@ -12,6 +12,9 @@ namespace cli {
 
 void AddInspectCommand(CLI::App& app, int* exit_code);
 void AddRunCommand(CLI::App& app, int* exit_code);
+void AddCompileCommand(CLI::App& app, int* exit_code);
+void AddBenchCommand(CLI::App& app, int* exit_code);
+void AddListenCommand(CLI::App& app, int* exit_code);
 
 }  // namespace cli
 }  // namespace mote

@@ -1,14 +1,17 @@
 // `mote inspect MODEL [--json]`: what a model needs and contains.
 #include <cstdio>
+#include <fstream>
 #include <memory>
 #include <string>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "analysis/memory_timeline.h"
 #include "analysis/model_stats.h"
 #include "cli/cli_common.h"
 #include "cli/commands.h"
+#include "compiler/aot_inspect.h"
 #include "kernels/registry/all_ops_resolver.h"
 #include "mote/interpreter.h"
 
@@ -19,7 +22,69 @@ namespace {
 struct InspectOptions {
   std::string model;
   bool json = false;
+  bool memory = false;
+  std::string plot;  // SVG output file
 };
+
+nlohmann::json TimelineJson(const host::MemoryTimeline& tl) {
+  nlohmann::json j;
+  j["plan_bytes"] = tl.summary.activation_bytes;
+  j["greedy_by_size_bytes"] = tl.summary.greedy_bytes;
+  j["lower_bound_bytes"] = tl.summary.lower_bound;
+  j["persistent_bytes"] = tl.summary.persistent_bytes;
+  j["strategy"] = PlanStrategyName(tl.summary.strategy);
+  j["views"] = tl.summary.num_views;
+  j["in_place"] = tl.summary.num_in_place;
+  j["peak_live_bytes"] = tl.peak_live_bytes;
+  j["peak_op"] = tl.peak_op;
+  j["ops"] = nlohmann::json::array();
+  for (const auto& op : tl.ops) {
+    nlohmann::json o;
+    o["index"] = op.index;
+    o["op"] = op.name;
+    o["live_bytes"] = op.live_bytes;
+    o["top_bytes"] = op.top_bytes;
+    j["ops"].push_back(o);
+  }
+  j["regions"] = nlohmann::json::array();
+  for (const auto& r : tl.regions) {
+    nlohmann::json o;
+    o["offset"] = r.region.offset;
+    o["size"] = r.region.size;
+    o["first_op"] = r.region.first_op;
+    o["last_op"] = r.region.last_op;
+    o["tensors"] = r.tensors;
+    o["label"] = r.label;
+    if (r.region.tensor < 0) {
+      o["scratch_op"] = r.region.scratch_op;
+      o["scratch_index"] = r.region.scratch_index;
+    }
+    j["regions"].push_back(o);
+  }
+  return j;
+}
+
+void PrintTimeline(const host::MemoryTimeline& tl) {
+  std::printf("\nmemory timeline (bytes live in the planned arena while each op runs)\n");
+  std::printf("  #  %-26s %10s %10s  %s\n", "op", "live", "top", "");
+  const double scale =
+      tl.peak_live_bytes == 0 ? 0.0 : 40.0 / static_cast<double>(tl.peak_live_bytes);
+  for (const auto& op : tl.ops) {
+    const int bar = static_cast<int>(static_cast<double>(op.live_bytes) * scale + 0.5);
+    std::printf("%3zu  %-26s %10llu %10llu  %s%s\n", op.index, op.name.c_str(),
+                static_cast<unsigned long long>(op.live_bytes),
+                static_cast<unsigned long long>(op.top_bytes), std::string(bar, '#').c_str(),
+                op.index == tl.peak_op ? "  <- peak" : "");
+  }
+  std::printf("\npeak live    %llu bytes at op %zu\n",
+              static_cast<unsigned long long>(tl.peak_live_bytes), tl.peak_op);
+  std::printf("plan         %zu bytes (strategy: %s; greedy by size: %zu; lower bound: %zu)\n",
+              tl.summary.activation_bytes, PlanStrategyName(tl.summary.strategy),
+              tl.summary.greedy_bytes, tl.summary.lower_bound);
+  std::printf("sharing      %u view(s), %u in-place output(s), %u regions\n", tl.summary.num_views,
+              tl.summary.num_in_place, tl.summary.num_buffers);
+  std::printf("persistent   %zu bytes (tables, op data, variables)\n", tl.summary.persistent_bytes);
+}
 
 nlohmann::json TensorJson(const SubgraphView& sg, int32_t index) {
   const TensorView t = sg.tensor(static_cast<size_t>(index));
@@ -81,6 +146,25 @@ int RunInspect(const InspectOptions& opt) {
   const SubgraphView sg = model.main_subgraph();
   const host::ModelStats stats = host::ComputeModelStats(model);
   const ArenaPlan plan = PlanArena(model);
+  host::MemoryTimeline timeline;
+  if (opt.memory || !opt.plot.empty()) {
+    AllOpsResolver resolver;
+    timeline = host::ComputeMemoryTimeline(model, resolver);
+  }
+  if (!opt.plot.empty()) {
+    if (!timeline.ok) {
+      std::fprintf(stderr, "mote inspect: cannot plot %s: %s\n", opt.model.c_str(),
+                   timeline.error.c_str());
+      return kExitUnsupported;
+    }
+    std::ofstream out(opt.plot, std::ios::binary);
+    std::string name = opt.model.substr(opt.model.find_last_of('/') + 1);
+    out << host::MemoryTimelineSvg(timeline, name + ": arena memory over time");
+    if (!out) {
+      std::fprintf(stderr, "mote inspect: cannot write %s\n", opt.plot.c_str());
+      return kExitFailure;
+    }
+  }
 
   if (opt.json) {
     nlohmann::json j;
@@ -111,8 +195,12 @@ int RunInspect(const InspectOptions& opt) {
     j["macs"] = stats.total_macs;
     j["weights_bytes"] = stats.weight_bytes;
     j["arena_bytes"] = plan.ok ? nlohmann::json(plan.bytes) : nlohmann::json(nullptr);
+    j["arena_bytes_aot"] = aot::AotArenaJson(model);
     j["unsupported_ops"] = plan.unsupported;
     if (!plan.ok) j["arena_error"] = plan.error;
+    if (opt.memory) {
+      j["memory"] = timeline.ok ? TimelineJson(timeline) : nlohmann::json(nullptr);
+    }
     std::printf("%s\n", j.dump(1).c_str());
     return kExitOk;
   }
@@ -150,6 +238,8 @@ int RunInspect(const InspectOptions& opt) {
   } else {
     std::printf("arena        not planned: %s\n", plan.error.c_str());
   }
+  if (opt.memory && timeline.ok) PrintTimeline(timeline);
+  if (!opt.plot.empty()) std::printf("plot         %s\n", opt.plot.c_str());
   return kExitOk;
 }
 
@@ -161,6 +251,11 @@ void AddInspectCommand(CLI::App& app, int* exit_code) {
                                                 "weight bytes and planned arena size");
   cmd->add_option("MODEL", opt->model, ".tflite model file")->required();
   cmd->add_flag("--json", opt->json, "Machine-readable output");
+  cmd->add_flag(
+      "--memory", opt->memory,
+      "Per-op live-memory timeline, peak and plan details (with --json: under \"memory\")");
+  cmd->add_option("--plot", opt->plot, "Write the arena memory timeline as an SVG plot to FILE")
+      ->type_name("FILE.svg");
   cmd->callback([opt, exit_code]() { *exit_code = RunInspect(*opt); });
 }
 

@@ -14,6 +14,9 @@ int MoteMain(int argc, char** argv) {
   int exit_code = kExitOk;
   AddInspectCommand(app, &exit_code);
   AddRunCommand(app, &exit_code);
+  AddCompileCommand(app, &exit_code);
+  AddBenchCommand(app, &exit_code);
+  AddListenCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
