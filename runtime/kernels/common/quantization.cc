@@ -40,8 +40,17 @@ ActivationRange TypeRange(DataType type) {
 Result<ActivationRange> QuantizedActivationRange(FusedActivation activation, DataType type,
                                                  float output_scale, int32_t output_zero_point) {
   const ActivationRange limits = TypeRange(type);
-  auto quantize = [&](float f) {
-    return output_zero_point + static_cast<int32_t>(std::round(f / output_scale));
+  // zero_point + round(f / scale), as TFLM computes it; saturated to int32 so
+  // a tiny (but valid) scale cannot overflow the conversion. The result is
+  // clamped to the type's range below, so saturation changes nothing real.
+  auto quantize = [&](float f) -> int32_t {
+    const float q = std::round(f / output_scale);
+    if (!(q > -2147483648.0f && q < 2147483648.0f)) {
+      return q > 0 ? std::numeric_limits<int32_t>::max() : std::numeric_limits<int32_t>::min();
+    }
+    const int64_t v = static_cast<int64_t>(output_zero_point) + static_cast<int64_t>(q);
+    return static_cast<int32_t>(std::max<int64_t>(std::numeric_limits<int32_t>::min(),
+                                                  std::min<int64_t>(std::numeric_limits<int32_t>::max(), v)));
   };
   ActivationRange r = limits;
   switch (activation) {
