@@ -1,3 +1,4 @@
+#include "kernels/common/weighted_op_types.h"
 #include "kernels/depthwise_conv2d/depthwise_conv2d.h"
 
 #include "kernels/common/quantization.h"
@@ -45,34 +46,12 @@ Status Prepare(PrepareContext& ctx) {
   MOTE_TRY(CheckRank4Positive(filter, "filter"));
   MOTE_TRY(CheckRank4Positive(output, "output"));
 
+  MOTE_ASSIGN_OR_RETURN(const WeightedOpTypes types,
+                        SelectWeightedOpTypes(input, filter, output, "filter"));
   const DataType type = input.type();
-  if (output.type() != type) {
-    return Status::Error(StatusCode::kInvalidModel, "input type %s differs from output type %s",
-                         DataTypeName(type), DataTypeName(output.type()));
-  }
-  DataType filter_type = DataType::kInt8;
-  DataType bias_type = DataType::kInt32;
-  EvalFn eval = nullptr;
-  switch (type) {
-    case DataType::kFloat32:
-      filter_type = bias_type = DataType::kFloat32;
-      eval = &EvalF32;
-      break;
-    case DataType::kInt8:
-      eval = &EvalS8;
-      break;
-    case DataType::kInt16:
-      bias_type = DataType::kInt64;
-      eval = &EvalS16;
-      break;
-    default:
-      return Status::Error(StatusCode::kUnsupported, "%s input is not supported",
-                           DataTypeName(type));
-  }
-  if (filter.type() != filter_type) {
-    return Status::Error(StatusCode::kUnsupported, "%s filter with %s input is not supported",
-                         DataTypeName(filter.type()), DataTypeName(type));
-  }
+  const DataType bias_type = types.bias;
+  constexpr EvalFn kEvals[] = {&EvalF32, &EvalS8, &EvalS16};
+  const EvalFn eval = kEvals[static_cast<int>(types.variant)];
   if (filter.dim(0) != 1) {
     return Status::Error(StatusCode::kInvalidModel, "filter dimension 0 is %d; expected 1",
                          static_cast<int>(filter.dim(0)));

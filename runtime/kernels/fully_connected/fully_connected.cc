@@ -1,3 +1,4 @@
+#include "kernels/common/weighted_op_types.h"
 #include "kernels/fully_connected/fully_connected.h"
 
 #include <algorithm>
@@ -249,34 +250,12 @@ Status Prepare(PrepareContext& ctx) {
   const TensorView input = ctx.input(0);
   const TensorView weights = ctx.input(1);
   const TensorView output = ctx.output(0);
+  MOTE_ASSIGN_OR_RETURN(const WeightedOpTypes types,
+                        SelectWeightedOpTypes(input, weights, output, "weights"));
   const DataType type = input.type();
-  if (output.type() != type) {
-    return Status::Error(StatusCode::kInvalidModel, "input type %s differs from output type %s",
-                         DataTypeName(type), DataTypeName(output.type()));
-  }
-  DataType weights_type = DataType::kInt8;
-  DataType bias_type = DataType::kInt32;
-  EvalFn eval = nullptr;
-  switch (type) {
-    case DataType::kFloat32:
-      weights_type = bias_type = DataType::kFloat32;
-      eval = &EvalF32;
-      break;
-    case DataType::kInt8:
-      eval = &EvalS8;
-      break;
-    case DataType::kInt16:
-      bias_type = DataType::kInt64;
-      eval = &EvalS16;
-      break;
-    default:
-      return Status::Error(StatusCode::kUnsupported, "%s input is not supported",
-                           DataTypeName(type));
-  }
-  if (weights.type() != weights_type) {
-    return Status::Error(StatusCode::kUnsupported, "%s weights with %s input are not supported",
-                         DataTypeName(weights.type()), DataTypeName(type));
-  }
+  const DataType bias_type = types.bias;
+  constexpr EvalFn kEvals[] = {&EvalF32, &EvalS8, &EvalS16};
+  const EvalFn eval = kEvals[static_cast<int>(types.variant)];
   const OptionsView options = ctx.options();
   const int8_t format = options.GetInt8(kWeightsFormatField, 0);
   if (format != 0) {
