@@ -1,20 +1,28 @@
 #include "mote/status.h"
 
 #include <cstdarg>
-#include <cstdio>
 #include <cstring>
+
+#include "core/format.h"
 
 namespace mote {
 
 const char* StatusCodeName(StatusCode code) {
   switch (code) {
-    case StatusCode::kOk: return "OK";
-    case StatusCode::kInvalidArgument: return "INVALID_ARGUMENT";
-    case StatusCode::kInvalidModel: return "INVALID_MODEL";
-    case StatusCode::kUnsupported: return "UNSUPPORTED";
-    case StatusCode::kResourceExhausted: return "RESOURCE_EXHAUSTED";
-    case StatusCode::kFailedPrecondition: return "FAILED_PRECONDITION";
-    case StatusCode::kInternal: return "INTERNAL";
+    case StatusCode::kOk:
+      return "OK";
+    case StatusCode::kInvalidArgument:
+      return "INVALID_ARGUMENT";
+    case StatusCode::kInvalidModel:
+      return "INVALID_MODEL";
+    case StatusCode::kUnsupported:
+      return "UNSUPPORTED";
+    case StatusCode::kResourceExhausted:
+      return "RESOURCE_EXHAUSTED";
+    case StatusCode::kFailedPrecondition:
+      return "FAILED_PRECONDITION";
+    case StatusCode::kInternal:
+      return "INTERNAL";
   }
   return "UNKNOWN";
 }
@@ -24,7 +32,7 @@ Status Status::Error(StatusCode code, const char* format, ...) {
   s.code_ = code == StatusCode::kOk ? StatusCode::kInternal : code;
   va_list args;
   va_start(args, format);
-  std::vsnprintf(s.message_, kMaxMessage, format, args);
+  FormatMessage(s.message_, kMaxMessage, format, args);
   va_end(args);
   return s;
 }
@@ -35,7 +43,7 @@ Status Status::WithContext(const char* format, ...) const {
   s.code_ = code_;
   va_list args;
   va_start(args, format);
-  int n = std::vsnprintf(s.message_, kMaxMessage, format, args);
+  int n = FormatMessage(s.message_, kMaxMessage, format, args);
   va_end(args);
   if (n < 0) n = 0;
   size_t used = static_cast<size_t>(n) < kMaxMessage - 1 ? static_cast<size_t>(n) : kMaxMessage - 1;
