@@ -25,8 +25,11 @@
 
 namespace mote {
 
+struct OrderOpMemory;  // core/op_order.h
+
 // Alignment of every planned buffer in the arena.
 constexpr size_t kArenaAlignment = 16;
+static_assert(kInPlaceShiftAlignment == kArenaAlignment, "banded shifts keep buffers aligned");
 
 struct TensorRef {
   DataType type = DataType::kFloat32;
@@ -47,17 +50,23 @@ struct TensorRef {
 struct PlannerOptions {
   bool views = true;            // RESHAPE/SQUEEZE/EXPAND_DIMS outputs share their input's memory
   bool in_place = true;         // element-wise outputs may overwrite an input that dies there
+  bool banded = true;           // conv/depthwise outputs may overlap a dying input (in bands)
+  bool reorder = true;          // run branches in the order that lowers the peak
   bool multi_strategy = true;   // try every placement order, not only greedy by size
   uint32_t search_steps = 400;  // local-search placements (models with < 200 buffers)
 };
 
 // One planned region of the arena, reported to a PlanObserver during
 // AllocateTensors. A tensor region may hold several tensors (views, in-place
-// outputs): `tensor` is the first of them; tensor(t).data tells the others.
+// outputs, banded in-place outputs): `tensor` is the one at the region's
+// start; tensor(t).data tells the others.
 struct PlannedRegion {
   uint32_t offset = 0;  // from the start of the arena
   uint32_t size = 0;
-  int32_t first_op = 0;  // live from the start of first_op to the end of last_op
+  // Live from the start of execution step first_op to the end of step
+  // last_op; steps are op indices unless the ops were reordered
+  // (Interpreter::op_at_step).
+  int32_t first_op = 0;
   int32_t last_op = 0;
   int32_t tensor = -1;  // -1 for an op's scratch buffer
   int32_t scratch_op = -1;
@@ -74,7 +83,9 @@ struct PlanSummary {
   PlanStrategy strategy = PlanStrategy::kSize;
   uint32_t num_buffers = 0;   // regions planned
   uint32_t num_views = 0;     // tensors that share their input's memory as a view
-  uint32_t num_in_place = 0;  // outputs written over their input
+  uint32_t num_in_place = 0;  // element-wise outputs written over their input
+  uint32_t num_banded = 0;    // conv/depthwise outputs overlapping their input (in bands)
+  bool reordered = false;     // ops run in another order than the model's (op_at_step)
 };
 
 class Interpreter {
@@ -107,6 +118,9 @@ class Interpreter {
   // Any tensor of the main subgraph; data is only meaningful while the tensor is live.
   TensorRef tensor(size_t tensor_index) const;
   size_t num_ops() const { return num_ops_; }
+  // The op Invoke runs at execution step `step` (< num_ops()): `step` itself
+  // unless the planner reordered independent branches to lower the peak.
+  size_t op_at_step(size_t step) const { return order_ != nullptr ? order_[step] : step; }
   // Read-only views of what AllocateTensors computed (used by the AOT compiler):
   // op `op`'s op data (as its Prepare set it), its scratch buffers and their
   // offsets from the arena start. Valid after a successful AllocateTensors.
@@ -114,6 +128,16 @@ class Interpreter {
   int num_scratch(size_t op) const { return op < num_ops_ ? ops_[op].num_scratch : 0; }
   uint32_t scratch_offset(size_t op, int i) const { return ops_[op].scratch[i]; }
   const SubgraphView& subgraph() const { return subgraph_; }
+
+  // Instruction sets kernels may pick optimized variants for (default: this
+  // machine's, NativeKernelArchs()); set before AllocateTensors. The AOT
+  // compiler sets the target's, so Prepare picks what the target will run.
+  void set_kernel_archs(KernelArchSet archs) { kernel_archs_ = archs; }
+  KernelArchSet kernel_archs() const { return kernel_archs_; }
+  // Set by the AOT compiler: Prepare may derive large constants (pre-packed
+  // weights), which the generated code keeps in flash.
+  void set_ahead_of_time(bool aot) { ahead_of_time_ = aot; }
+  bool ahead_of_time() const { return ahead_of_time_; }
 
   // Planner switches; set before AllocateTensors.
   void set_planner_options(const PlannerOptions& options) { planner_options_ = options; }
@@ -126,7 +150,8 @@ class Interpreter {
     plan_observer_user_ = user;
   }
 
-  // Called after each op during Invoke (debugging, per-layer dumps, profiling).
+  // Called after each op during Invoke (debugging, per-layer dumps, profiling),
+  // with the op's index in the model (in execution order, see op_at_step).
   using OpObserver = void (*)(void* user, const Interpreter& interpreter, size_t op_index);
   void set_op_observer(OpObserver observer, void* user) {
     observer_ = observer;
@@ -143,14 +168,19 @@ class Interpreter {
     const int32_t* outputs;
     uint32_t scratch[kMaxScratchPerOp];  // sizes during Prepare, offsets after planning
     uint8_t num_scratch;
-    uint8_t memory;  // kernel memory flags | what Prepare allowed
+    uint8_t memory;        // kernel memory flags | what Prepare allowed
+    BandedInPlace banded;  // what Prepare allowed (AllowInPlaceBanded)
   };
+  struct PlanLayout;
 
   Result<void*> AllocateFromTail(size_t bytes, size_t alignment);
   Status PrepareOps();
   Status PlanMemory();
   Status ArenaTooSmall(size_t needed, const char* what);
-  void GroupTensors(int32_t* counts, PlanBuffer* plan, const uint32_t* ids, size_t m);
+  // interpreter_memory.cc: buffers, lifetimes and shares for one execution
+  // order (nullptr: the model's); returns the number of shares.
+  size_t BuildPlanBuffers(const PlanLayout& layout, const uint16_t* order) const;
+  static OrderOpMemory OrderMemoryOf(const void* self, size_t op);
 
   const Model& model_;
   const OpResolver& resolver_;
@@ -160,6 +190,7 @@ class Interpreter {
   size_t num_ops_ = 0;
   void** tensor_data_ = nullptr;
   OpRuntime* ops_ = nullptr;
+  const uint16_t* order_ = nullptr;  // execution order; nullptr = the model's
   size_t head_bytes_ = 0;
   size_t tail_bytes_ = 0;
   size_t required_bytes_ = 0;
@@ -167,6 +198,8 @@ class Interpreter {
   OpObserver observer_ = nullptr;
   void* observer_user_ = nullptr;
   PlannerOptions planner_options_;
+  KernelArchSet kernel_archs_ = NativeKernelArchs();
+  bool ahead_of_time_ = false;
   PlanSummary plan_summary_;
   PlanObserver plan_observer_ = nullptr;
   void* plan_observer_user_ = nullptr;

@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <new>
 
+#include "mote/kernel_arch.h"
 #include "mote/model.h"
 #include "mote/span.h"
 #include "mote/status.h"
@@ -53,6 +54,18 @@ constexpr uint8_t kOutputIsView = 1;
 constexpr uint8_t kOutputMayOverwriteInput = 2;
 constexpr uint8_t kOutputMayOverwriteAnyInput = 4;
 
+// Banded in place (PrepareContext::AllowInPlaceBanded): output 0 may overlap
+// input 0 at a shift, when input 0 dies at this op. "No shift" = that
+// direction is not possible.
+constexpr uint32_t kNoInPlaceShift = 0xffffffffu;
+constexpr size_t kInPlaceShiftAlignment = 16;  // the arena's alignment
+struct BandedInPlace {
+  uint32_t before = kNoInPlaceShift;  // output may start this many bytes before input 0
+  uint32_t after = kNoInPlaceShift;   // ... or this many bytes after it
+  int8_t scratch = -1;                // band buffer needed only then (-1: none)
+  bool declared() const { return before != kNoInPlaceShift || after != kNoInPlaceShift; }
+};
+
 struct OpKernel {
   BuiltinOp builtin;        // BuiltinOp::kCustom for custom ops
   const char* custom_name;  // custom ops only, else nullptr
@@ -82,6 +95,15 @@ class PrepareContext {
     return subgraph_.tensor(static_cast<size_t>(op_.outputs()[i]));
   }
 
+  // Instruction sets this op may use (see kernels/common/kernel_variant.h).
+  KernelArchSet kernel_archs() const;
+  // True when Prepare runs for the AOT compiler: constants derived from the
+  // weights ahead of time end up in flash, so their size matters less.
+  bool ahead_of_time() const;
+  // Data of constant input i (aligned for its type), or nullptr if input i is
+  // omitted or not constant.
+  const void* constant_input(size_t i) const;
+
   // Memory that lives as long as the interpreter (op data, tables).
   Result<void*> AllocatePersistent(size_t bytes, size_t alignment = 8);
   // Allocates a value-initialized T and makes it this op's op data.
@@ -106,12 +128,24 @@ class PrepareContext {
       *memory_ |= any_input ? kOutputMayOverwriteAnyInput : kOutputMayOverwriteInput;
     }
   }
+  // Declares that output 0 may overlap input 0 when input 0 dies at this op:
+  // starting `before` bytes before it (Eval then computes the output in bands
+  // from first to last) or `after` bytes after it (last to first);
+  // kNoInPlaceShift disables a direction. Both must be multiples of 16.
+  // `scratch_index` (from RequestScratch, or -1 for none) is the band buffer:
+  // the planner gives it memory only if it applies the overlap. Eval sees the
+  // overlap in the pointers (kernels/common/banded.h).
+  void AllowInPlaceBanded(uint32_t before, uint32_t after, int scratch_index) {
+    if (banded_ != nullptr) {
+      *banded_ = BandedInPlace{before, after, static_cast<int8_t>(scratch_index)};
+    }
+  }
 
  private:
   friend class Interpreter;
   PrepareContext(Interpreter* interpreter, const SubgraphView& subgraph, const OperatorView& op,
                  size_t op_index, const void** op_data, EvalFn* eval, uint32_t* scratch_sizes,
-                 uint8_t* num_scratch, uint8_t* memory = nullptr)
+                 uint8_t* num_scratch, uint8_t* memory = nullptr, BandedInPlace* banded = nullptr)
       : interpreter_(interpreter),
         subgraph_(subgraph),
         op_(op),
@@ -120,7 +154,8 @@ class PrepareContext {
         eval_(eval),
         scratch_sizes_(scratch_sizes),
         num_scratch_(num_scratch),
-        memory_(memory) {}
+        memory_(memory),
+        banded_(banded) {}
   Interpreter* interpreter_;
   SubgraphView subgraph_;
   OperatorView op_;
@@ -130,6 +165,7 @@ class PrepareContext {
   uint32_t* scratch_sizes_;
   uint8_t* num_scratch_;
   uint8_t* memory_;
+  BandedInPlace* banded_;
 };
 
 // Given to Eval: raw data pointers of the op's tensors, its op data and scratch.

@@ -57,6 +57,10 @@ struct PlanResult {
   size_t lower_bound = 0;   // most bytes alive at one op (aligned sizes)
   PlanStrategy strategy = PlanStrategy::kSize;
   uint32_t search_steps = 0;  // local-search placements tried
+  // PlanShared only: shares applied.
+  uint32_t num_views = 0;
+  uint32_t num_in_place = 0;
+  uint32_t num_shifted = 0;
 };
 
 // Bytes of working memory PlanBest needs for `n` buffers (4-byte aligned start).
@@ -75,6 +79,73 @@ size_t PlanLowerBound(Span<const PlanBuffer> buffers, size_t alignment);
 // Checks that no two buffers alive at the same time overlap; returns the
 // index of an offending buffer or -1.
 int32_t FindPlanOverlap(Span<const PlanBuffer> buffers);
+
+// ---- Memory sharing: views, in-place outputs, shifted (banded) in place ----
+//
+// A share lets buffer `output` (produced at step output.first_use) use the
+// memory of buffer `input`. Buffers that share memory form a group, placed
+// as one block: each member at a fixed position inside it.
+//   kView:     output has input's bytes (same offset); both may stay alive.
+//   kInPlace:  output takes input's offset, if input's whole group dies at
+//              output's first step.
+//   kShifted:  output overlaps input, starting `before` bytes before it or
+//              `after` bytes after it (kPlanNoShift: not that way), if input's
+//              group dies at output's first step; applied only when it lowers
+//              the plan's lower bound (the most bytes alive at one step), since
+//              the block is larger than either buffer. `scratch` names a
+//              buffer (a band buffer) needed only when the share is applied:
+//              otherwise the planner sets its size to 0.
+// Buffers with first_use < 0 exist before the first step (the caller wrote
+// them): they are never written over in place. Shares must be listed in
+// step order (of their outputs), and an output takes at most one share.
+constexpr uint32_t kPlanNoShift = 0xffffffffu;
+constexpr uint16_t kPlanNoScratch = 0xffff;
+
+enum class PlanShareKind : uint8_t { kView, kInPlace, kShifted };
+
+// Which placement PlanShared gave a share.
+enum class PlanShareApplied : uint8_t { kNo = 0, kSame, kBefore, kAfter };
+
+struct PlanShare {
+  uint16_t input = 0;  // buffer indices
+  uint16_t output = 0;
+  uint16_t scratch = kPlanNoScratch;
+  PlanShareKind kind = PlanShareKind::kView;
+  PlanShareApplied applied = PlanShareApplied::kNo;  // output of PlanShared
+  uint32_t before = kPlanNoShift;
+  uint32_t after = kPlanNoShift;
+};
+
+struct PlanSharedOptions {
+  bool best = true;             // PlanBest (else greedy by size only)
+  uint32_t search_steps = 400;  // PlanBest's local search
+  bool shifted = true;          // consider kShifted shares
+};
+
+// Working memory PlanShared needs (4-byte aligned start) for `num_shares`
+// shares of which `num_shifted` are kShifted (upper bounds are fine).
+size_t PlanSharedWorkBytes(size_t num_buffers, size_t num_shares, size_t num_shifted,
+                           const PlanSharedOptions& options);
+
+// Groups buffers by the shares that hold, plans the groups, and writes every
+// buffer's offset. On return the buffers describe the plan's regions: a
+// group's root (the member at the lowest address) holds the block's size
+// and lifetime; the other members have size 0, first_use = their offset
+// inside the block and last_use = -2 - root. shares[i].applied tells which
+// shares were used. Deterministic.
+PlanResult PlanShared(Span<PlanBuffer> buffers, Span<PlanShare> shares, Span<uint8_t> work,
+                      size_t alignment, const PlanSharedOptions& options);
+
+// True for a buffer PlanShared made a member of another's group.
+inline bool IsPlanMember(const PlanBuffer& b) { return b.last_use <= -2; }
+
+// Checks a shared plan: `buffers` with their ORIGINAL sizes and lifetimes and
+// the offsets PlanShared wrote, `shares` as PlanShared left them. Buffers
+// alive at the same time may overlap only as an applied share allows (views:
+// same offset; in place / shifted: at the applied position, and alive
+// together only at the share's step); band buffers of shifted shares that
+// were not applied have no memory. Returns an offending buffer or -1.
+int32_t FindSharedPlanOverlap(Span<const PlanBuffer> buffers, Span<const PlanShare> shares);
 
 }  // namespace mote
 

@@ -12,8 +12,8 @@ namespace {
 // Sums f(input, filter) over the window of one output element; `Acc` is the
 // accumulator type and `mac` turns one input/filter pair into an addend.
 template <typename Acc, typename In, typename Filter, typename Mac>
-inline Acc Window(const ConvParams& p, const In* input_batch, const Filter* filter_oc,
-                  int in_y0, int in_x0, int channel_offset, Mac mac) {
+inline Acc Window(const ConvParams& p, const In* input_batch, const Filter* filter_oc, int in_y0,
+                  int in_x0, int channel_offset, Mac mac) {
   Acc acc = 0;
   for (int fy = 0; fy < p.filter_h; ++fy) {
     const int in_y = in_y0 + p.dilation_h * fy;
@@ -84,8 +84,8 @@ void ConvS8(const ConvParams& p, const int8_t* input, const int8_t* filter, cons
       });
 }
 
-void ConvS16(const ConvParams& p, const int16_t* input, const int8_t* filter,
-             const int64_t* bias, int16_t* output) {
+void ConvS16(const ConvParams& p, const int16_t* input, const int8_t* filter, const int64_t* bias,
+             int16_t* output) {
   ConvLoops<int64_t>(
       p, input, filter, output,
       [](int16_t in, int8_t f) { return static_cast<int64_t>(static_cast<int32_t>(f) * in); },

@@ -17,8 +17,7 @@ namespace mote {
 // Checks that `t` is 4-D with every dimension > 0.
 inline Status CheckRank4Positive(const TensorView& t, const char* what) {
   if (t.rank() != 4) {
-    return Status::Error(StatusCode::kInvalidModel, "%s must have rank 4 (has %d)", what,
-                         t.rank());
+    return Status::Error(StatusCode::kInvalidModel, "%s must have rank 4 (has %d)", what, t.rank());
   }
   for (int i = 0; i < 4; ++i) {
     if (t.dim(i) <= 0) {
@@ -76,8 +75,8 @@ inline Status PrepareConvQuant(PrepareContext& ctx, const TensorView& input,
                          static_cast<int>(fq.quantized_dimension), quantized_dimension);
   }
   if (!fq.zero_point.empty() && fq.zero_point.size() != n) {
-    return Status::Error(StatusCode::kInvalidModel, "filter has %zu scales but %zu zero points",
-                         n, fq.zero_point.size());
+    return Status::Error(StatusCode::kInvalidModel, "filter has %zu scales but %zu zero points", n,
+                         fq.zero_point.size());
   }
   for (size_t i = 0; i < fq.zero_point.size(); ++i) {
     if (fq.zero_point[i] != 0) {
@@ -86,9 +85,9 @@ inline Status PrepareConvQuant(PrepareContext& ctx, const TensorView& input,
                            static_cast<long long>(fq.zero_point[i]), i);
     }
   }
-  MOTE_ASSIGN_OR_RETURN(void* mem, ctx.AllocatePersistent(
-                                       2 * static_cast<size_t>(channels) * sizeof(int32_t),
-                                       alignof(int32_t)));
+  MOTE_ASSIGN_OR_RETURN(void* mem,
+                        ctx.AllocatePersistent(2 * static_cast<size_t>(channels) * sizeof(int32_t),
+                                               alignof(int32_t)));
   int32_t* multiplier = static_cast<int32_t*>(mem);
   int32_t* shift = multiplier + channels;
   for (int32_t c = 0; c < channels; ++c) {
@@ -109,9 +108,9 @@ inline Status PrepareConvQuant(PrepareContext& ctx, const TensorView& input,
     }
     shift[c] = s;
   }
-  MOTE_ASSIGN_OR_RETURN(const ActivationRange act, QuantizedActivationRange(
-                                                        activation, output.type(), out_q.scale,
-                                                        out_q.zero_point));
+  MOTE_ASSIGN_OR_RETURN(
+      const ActivationRange act,
+      QuantizedActivationRange(activation, output.type(), out_q.scale, out_q.zero_point));
   if (act.min > act.max) {
     return Status::Error(StatusCode::kInvalidModel, "empty activation range [%d, %d]",
                          static_cast<int>(act.min), static_cast<int>(act.max));
@@ -166,8 +165,8 @@ inline Status CheckS16AccumulatorRange(const PrepareContext& ctx, bool has_bias,
     }
   }
   if (taps * (int64_t{1} << 22) + max_bias >= limit) {
-    return Status::Error(StatusCode::kUnsupported,
-                         "accumulator over %lld taps could overflow", static_cast<long long>(taps));
+    return Status::Error(StatusCode::kUnsupported, "accumulator over %lld taps could overflow",
+                         static_cast<long long>(taps));
   }
   return Status::Ok();
 }

@@ -27,8 +27,10 @@ inline int64_t WindowedOutputSize(Padding padding, int64_t in, int64_t filter, i
   if (stride <= 0) return 0;
   const int64_t effective = EffectiveFilterSize(filter, dilation);
   switch (padding) {
-    case Padding::kSame: return (in + stride - 1) / stride;
-    case Padding::kValid: return (in + stride - effective) / stride;
+    case Padding::kSame:
+      return (in + stride - 1) / stride;
+    case Padding::kValid:
+      return (in + stride - effective) / stride;
   }
   return 0;
 }
@@ -52,8 +54,8 @@ struct WindowAxis {
 inline Result<WindowAxis> ComputeWindowAxis(Padding padding, int32_t in, int32_t filter,
                                             int32_t stride, int32_t dilation, const char* what) {
   if (stride <= 0 || dilation <= 0) {
-    return Status::Error(StatusCode::kInvalidModel, "%s stride %d / dilation %d must be > 0",
-                         what, static_cast<int>(stride), static_cast<int>(dilation));
+    return Status::Error(StatusCode::kInvalidModel, "%s stride %d / dilation %d must be > 0", what,
+                         static_cast<int>(stride), static_cast<int>(dilation));
   }
   if (padding != Padding::kSame && padding != Padding::kValid) {
     return Status::Error(StatusCode::kInvalidModel, "unknown padding code %d",

@@ -1,9 +1,11 @@
-#include "kernels/common/weighted_op_types.h"
 #include "kernels/depthwise_conv2d/depthwise_conv2d.h"
+#include "kernels/common/weighted_op_types.h"
 
 #include "kernels/common/quantization.h"
+#include "kernels/common/variant_prepare.h"
 #include "kernels/conv2d/conv_prepare.h"
 #include "kernels/conv2d/padding.h"
+#include "kernels/depthwise_conv2d/depthwise_conv2d_in_place.h"
 
 namespace mote {
 namespace {
@@ -17,22 +19,64 @@ constexpr int kActivationField = 4;
 constexpr int kDilationWField = 5;
 constexpr int kDilationHField = 6;
 
+// Bytes of a params' input and output (for the in-place check).
+size_t InputBytes(const DepthwiseParams& p, size_t element) {
+  return static_cast<size_t>(p.batches) * p.input_h * p.input_w * p.input_c * element;
+}
+size_t OutputBytes(const DepthwiseParams& p, size_t element) {
+  return static_cast<size_t>(p.batches) * p.output_h * p.output_w * p.output_c * element;
+}
+
+// The band buffer, or nullptr when bands go straight to the output.
+template <typename OpData>
+void* BandBuffer(const EvalContext& ctx, const OpData& d) {
+  return d.bands.scratch_index >= 0 ? ctx.scratch(d.bands.scratch_index) : nullptr;
+}
+
+// True when the planner placed the output over the input: run in bands.
+bool InBands(const EvalContext& ctx, const DepthwiseOpData& d, size_t element) {
+  return d.bands.rows > 0 && BandsNeeded(ctx.input<void>(0), InputBytes(d.params, element),
+                                         ctx.output<void>(0), OutputBytes(d.params, element));
+}
+
 void EvalF32(const EvalContext& ctx) {
-  const DepthwiseParams& p = ctx.op_data<DepthwiseParams>();
-  DepthwiseConvF32(p, ctx.input<float>(0), ctx.input<float>(1),
-                   p.has_bias ? ctx.input<float>(2) : nullptr, ctx.output<float>(0));
+  const DepthwiseOpData& d = ctx.op_data<DepthwiseOpData>();
+  const DepthwiseParams& p = d.params;
+  const float* bias = p.has_bias ? ctx.input<float>(2) : nullptr;
+  if (InBands(ctx, d, sizeof(float))) {
+    DepthwiseConvF32InBands(p, ctx.input<float>(0), ctx.input<float>(1), bias, ctx.output<float>(0),
+                            d.bands.rows, BandBuffer(ctx, d));
+    return;
+  }
+  DepthwiseConvF32(p, ctx.input<float>(0), ctx.input<float>(1), bias, ctx.output<float>(0));
 }
 
 void EvalS8(const EvalContext& ctx) {
-  const DepthwiseParams& p = ctx.op_data<DepthwiseParams>();
-  DepthwiseConvS8(p, ctx.input<int8_t>(0), ctx.input<int8_t>(1),
-                  p.has_bias ? ctx.input<int32_t>(2) : nullptr, ctx.output<int8_t>(0));
+  const DepthwiseOpData& d = ctx.op_data<DepthwiseOpData>();
+  const DepthwiseParams& p = d.params;
+  const DepthwiseS8Args a{ctx.input<int8_t>(0),
+                          ctx.input<int8_t>(1),
+                          p.has_bias ? ctx.input<int32_t>(2) : nullptr,
+                          ctx.output<int8_t>(0),
+                          d.packed,
+                          d.scratch_index >= 0 ? ctx.scratch(d.scratch_index) : nullptr};
+  if (InBands(ctx, d, 1)) {
+    DepthwiseConvS8InBands(d.s8->eval, p, a, d.bands.rows, BandBuffer(ctx, d));
+    return;
+  }
+  d.s8->eval(p, a);
 }
 
 void EvalS16(const EvalContext& ctx) {
-  const DepthwiseParams& p = ctx.op_data<DepthwiseParams>();
-  DepthwiseConvS16(p, ctx.input<int16_t>(0), ctx.input<int8_t>(1),
-                   p.has_bias ? ctx.input<int64_t>(2) : nullptr, ctx.output<int16_t>(0));
+  const DepthwiseOpData& d = ctx.op_data<DepthwiseOpData>();
+  const DepthwiseParams& p = d.params;
+  const int64_t* bias = p.has_bias ? ctx.input<int64_t>(2) : nullptr;
+  if (InBands(ctx, d, sizeof(int16_t))) {
+    DepthwiseConvS16InBands(p, ctx.input<int16_t>(0), ctx.input<int8_t>(1), bias,
+                            ctx.output<int16_t>(0), d.bands.rows, BandBuffer(ctx, d));
+    return;
+  }
+  DepthwiseConvS16(p, ctx.input<int16_t>(0), ctx.input<int8_t>(1), bias, ctx.output<int16_t>(0));
 }
 
 Status Prepare(PrepareContext& ctx) {
@@ -66,7 +110,8 @@ Status Prepare(PrepareContext& ctx) {
   const int32_t dilation_w = options.GetInt32(kDilationWField, 1);
   const int32_t dilation_h = options.GetInt32(kDilationHField, 1);
 
-  MOTE_ASSIGN_OR_RETURN(DepthwiseParams * p, ctx.AllocateOpData<DepthwiseParams>());
+  MOTE_ASSIGN_OR_RETURN(DepthwiseOpData * d, ctx.AllocateOpData<DepthwiseOpData>());
+  DepthwiseParams* p = &d->params;
   p->batches = input.dim(0);
   p->input_h = input.dim(1);
   p->input_w = input.dim(2);
@@ -130,6 +175,27 @@ Status Prepare(PrepareContext& ctx) {
       MOTE_TRY(CheckS16AccumulatorRange(ctx, p->has_bias, taps));
     }
   }
+  if (type == DataType::kInt8) {
+    const DepthwiseS8Args constants{
+        nullptr,
+        static_cast<const int8_t*>(ctx.constant_input(1)),
+        p->has_bias ? static_cast<const int32_t*>(ctx.constant_input(2)) : nullptr,
+        nullptr,
+        nullptr,
+        nullptr};
+    const bool weights_constant =
+        constants.filter != nullptr && (!p->has_bias || constants.bias != nullptr);
+    ChosenVariant<DepthwiseParams, DepthwiseS8Args> chosen;
+    MOTE_TRY(PrepareKernelVariant(ctx, DepthwiseS8Variants(), *p, constants, weights_constant,
+                                  static_cast<size_t>(p->output_c), &chosen));
+    d->s8 = chosen.variant;
+    d->packed = chosen.packed;
+    d->scratch_index = chosen.scratch_index;
+  }
+  // Output over input, computed in bands, when the input dies here.
+  constexpr size_t kElementBytes[] = {sizeof(float), 1, sizeof(int16_t)};
+  MOTE_TRY(PrepareInPlaceBands(ctx, *p, kElementBytes[static_cast<int>(types.variant)], d->s8,
+                               &d->bands));
   ctx.set_eval(eval);
   return Status::Ok();
 }

@@ -11,6 +11,8 @@
 
 #include <cstdint>
 
+#include "kernels/common/banded_prepare.h"
+#include "kernels/common/kernel_variant.h"
 #include "mote/kernel.h"
 
 namespace mote {
@@ -43,6 +45,49 @@ void DepthwiseConvS8(const DepthwiseParams& p, const int8_t* input, const int8_t
                      const int32_t* bias, int8_t* output);
 void DepthwiseConvS16(const DepthwiseParams& p, const int16_t* input, const int8_t* filter,
                       const int64_t* bias, int16_t* output);
+
+// int8 variants (kernels/common/kernel_variant.h): DepthwiseConvS8's pointers
+// plus the variant's packed constants and scratch.
+struct DepthwiseS8Args {
+  const int8_t* input;
+  const int8_t* filter;
+  const int32_t* bias;  // may be null
+  int8_t* output;
+  const void* packed;  // DepthwiseS8Variant::pack's output, or null
+  void* scratch;       // DepthwiseS8Variant::scratch_bytes bytes, or null
+};
+using DepthwiseS8Variant = KernelVariant<DepthwiseParams, DepthwiseS8Args>;
+
+// Every int8 variant compiled into this build, most specialised first, the
+// reference (depthwise_conv2d_s8__ref) last (depthwise_conv2d_variants.cc).
+Span<const DepthwiseS8Variant* const> DepthwiseS8Variants();
+
+// Variant functions, named as their DepthwiseS8Variant::name.
+void depthwise_conv2d_s8__ref(const DepthwiseParams& p, const DepthwiseS8Args& a);
+// Armv7E-M DSP: 3x3 with depth multiplier 1, stride 1 or 2 and dilation 1, weights
+// pre-widened in the packed constants (for the AOT compiler's flash) or into
+// scratch (depthwise_conv2d_s8_3x3__armv7em_dsp.cc); any shape
+// (depthwise_conv2d_s8__armv7em_dsp.cc).
+void depthwise_conv2d_s8_3x3_packed__armv7em_dsp(const DepthwiseParams& p,
+                                                 const DepthwiseS8Args& a);
+void depthwise_conv2d_s8_3x3__armv7em_dsp(const DepthwiseParams& p, const DepthwiseS8Args& a);
+void depthwise_conv2d_s8__armv7em_dsp(const DepthwiseParams& p, const DepthwiseS8Args& a);
+extern const DepthwiseS8Variant kDepthwiseConv2dS8_3x3PackedArmV7emDsp;
+extern const DepthwiseS8Variant kDepthwiseConv2dS8_3x3ArmV7emDsp;
+extern const DepthwiseS8Variant kDepthwiseConv2dS8ArmV7emDsp;
+// x86-64 AVX2 (depthwise_conv2d_s8__x86_avx2.cc, x86-64 builds only): depth
+// multiplier 1, >= 8 channels, any filter, stride, dilation, padding.
+void depthwise_conv2d_s8__x86_avx2(const DepthwiseParams& p, const DepthwiseS8Args& a);
+extern const DepthwiseS8Variant kDepthwiseConv2dS8X86Avx2;
+
+// DEPTHWISE_CONV_2D's op data.
+struct DepthwiseOpData {
+  DepthwiseParams params;
+  const DepthwiseS8Variant* s8 = nullptr;  // int8: the chosen variant
+  const void* packed = nullptr;            // its packed constants
+  int32_t scratch_index = -1;              // its scratch
+  InPlaceBands bands;                      // output over input, in bands (kernels/common/banded.h)
+};
 
 namespace ops {
 // Every kernel this folder registers (used by the all-ops registry).

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "kernels/common/quantization.h"
+#include "kernels/common/variant_prepare.h"
 #include "kernels/elementwise/binary_prepare.h"
 #include "kernels/elementwise/elementwise.h"
 
@@ -90,6 +91,14 @@ void EvalBinary(const EvalContext& ctx) {
   Fn(ctx.op_data<P>(), ctx.input<T>(0), ctx.input<T>(1), ctx.output<T>(0));
 }
 
+// int8 ADD: the variant Prepare chose.
+void EvalAddS8(const EvalContext& ctx) {
+  const AddS8OpData& d = ctx.op_data<AddS8OpData>();
+  const AddS8Args a{ctx.input<int8_t>(0), ctx.input<int8_t>(1), ctx.output<int8_t>(0), d.packed,
+                    d.scratch_index >= 0 ? ctx.scratch(d.scratch_index) : nullptr};
+  d.s8->eval(d.params, a);
+}
+
 // A rescaling multiplier that must lie in (0, 1): quantized with shift <= 0.
 Status SmallMultiplier(double real, const char* what, int32_t* multiplier, int32_t* shift) {
   if (!(real > 0.0 && real < 1.0)) {
@@ -147,7 +156,20 @@ Status PrepareAddSub(PrepareContext& ctx) {
                                       &shape));
   MOTE_ASSIGN_OR_RETURN(const FusedActivation activation, elementwise::ReadActivation(ctx));
   const DataType type = t.out.type();
-  if (type == DataType::kInt8 || type == DataType::kInt16) {
+  if (type == DataType::kInt8 && !kSubtract) {
+    MOTE_ASSIGN_OR_RETURN(AddS8OpData * d, ctx.AllocateOpData<AddS8OpData>());
+    d->params.shape = shape;
+    MOTE_TRY(PrepareQuantized(t, activation, kSubtract, &d->params));
+    // The variants' constants depend on the quantization only (no per-channel
+    // data: the interpreter's budget stays at its minimum).
+    ChosenVariant<QuantAddSubParams, AddS8Args> chosen;
+    MOTE_TRY(PrepareKernelVariant(ctx, AddS8Variants(), d->params, AddS8Args{},
+                                  /*weights_constant=*/true, /*channels=*/0, &chosen));
+    d->s8 = chosen.variant;
+    d->packed = chosen.packed;
+    d->scratch_index = chosen.scratch_index;
+    ctx.set_eval(&EvalAddS8);
+  } else if (type == DataType::kInt8 || type == DataType::kInt16) {
     MOTE_ASSIGN_OR_RETURN(QuantAddSubParams * p, ctx.AllocateOpData<QuantAddSubParams>());
     p->shape = shape;
     MOTE_TRY(PrepareQuantized(t, activation, kSubtract, p));

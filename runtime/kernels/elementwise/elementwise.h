@@ -7,6 +7,7 @@
 
 #include <cstdint>
 
+#include "kernels/common/kernel_variant.h"
 #include "kernels/elementwise/broadcast.h"
 #include "mote/kernel.h"
 
@@ -60,6 +61,39 @@ struct IntBinaryParams {
 };
 
 void AddS8(const QuantAddSubParams& p, const int8_t* in1, const int8_t* in2, int8_t* out);
+
+// int8 ADD variants (kernels/common/kernel_variant.h): AddS8's pointers plus
+// the variant's packed constants and scratch.
+struct AddS8Args {
+  const int8_t* input1;
+  const int8_t* input2;
+  int8_t* output;      // may be input1 or input2 (element-wise, no broadcast)
+  const void* packed;  // AddS8Variant::pack's output, or null
+  void* scratch;       // AddS8Variant::scratch_bytes bytes, or null
+};
+using AddS8Variant = KernelVariant<QuantAddSubParams, AddS8Args>;
+
+// Every int8 ADD variant compiled into this build, most specialised first, the
+// reference (add_s8__ref) last (add_variants.cc).
+Span<const AddS8Variant* const> AddS8Variants();
+
+// Variant functions, named as their AddS8Variant::name.
+void add_s8__ref(const QuantAddSubParams& p, const AddS8Args& a);
+// Armv7E-M DSP (add_s8__armv7em_dsp.cc), no broadcasting: each input's
+// rescaling from a 256-entry table in the packed constants (2 KiB: for the
+// AOT compiler's flash), or computed per element.
+void add_s8_lut__armv7em_dsp(const QuantAddSubParams& p, const AddS8Args& a);
+void add_s8__armv7em_dsp(const QuantAddSubParams& p, const AddS8Args& a);
+extern const AddS8Variant kAddS8LutArmV7emDsp;
+extern const AddS8Variant kAddS8ArmV7emDsp;
+
+// int8 ADD's op data (int16 ADD and SUB keep a plain QuantAddSubParams).
+struct AddS8OpData {
+  QuantAddSubParams params;
+  const AddS8Variant* s8 = nullptr;  // the chosen variant
+  const void* packed = nullptr;      // its packed constants
+  int32_t scratch_index = -1;        // its scratch
+};
 void AddS16(const QuantAddSubParams& p, const int16_t* in1, const int16_t* in2, int16_t* out);
 void AddF32(const FloatBinaryParams& p, const float* in1, const float* in2, float* out);
 void AddS32(const IntBinaryParams& p, const int32_t* in1, const int32_t* in2, int32_t* out);

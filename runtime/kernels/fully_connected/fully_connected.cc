@@ -1,5 +1,7 @@
-#include "kernels/common/weighted_op_types.h"
 #include "kernels/fully_connected/fully_connected.h"
+#include "kernels/common/weighted_op_types.h"
+
+#include "kernels/common/variant_prepare.h"
 
 #include <algorithm>
 #include <cmath>
@@ -16,19 +18,25 @@ constexpr int kWeightsFormatField = 1;
 constexpr int kKeepNumDimsField = 2;
 
 void EvalF32(const EvalContext& ctx) {
-  const auto& p = ctx.op_data<FullyConnectedParams>();
+  const auto& p = ctx.op_data<FullyConnectedOpData>().params;
   FullyConnectedF32(p, ctx.input<float>(0), ctx.input<float>(1),
                     p.has_bias ? ctx.input<float>(2) : nullptr, ctx.output<float>(0));
 }
 
 void EvalS8(const EvalContext& ctx) {
-  const auto& p = ctx.op_data<FullyConnectedParams>();
-  FullyConnectedS8(p, ctx.input<int8_t>(0), ctx.input<int8_t>(1),
-                   p.has_bias ? ctx.input<int32_t>(2) : nullptr, ctx.output<int8_t>(0));
+  const FullyConnectedOpData& d = ctx.op_data<FullyConnectedOpData>();
+  const FullyConnectedParams& p = d.params;
+  const FullyConnectedS8Args a{ctx.input<int8_t>(0),
+                               ctx.input<int8_t>(1),
+                               p.has_bias ? ctx.input<int32_t>(2) : nullptr,
+                               ctx.output<int8_t>(0),
+                               d.packed,
+                               d.scratch_index >= 0 ? ctx.scratch(d.scratch_index) : nullptr};
+  d.s8->eval(p, a);
 }
 
 void EvalS16(const EvalContext& ctx) {
-  const auto& p = ctx.op_data<FullyConnectedParams>();
+  const auto& p = ctx.op_data<FullyConnectedOpData>().params;
   FullyConnectedS16(p, ctx.input<int16_t>(0), ctx.input<int8_t>(1),
                     p.has_bias ? ctx.input<int64_t>(2) : nullptr, ctx.output<int16_t>(0));
 }
@@ -43,8 +51,7 @@ Status PrepareShapes(const PrepareContext& ctx, FullyConnectedParams* p) {
   const TensorView output = ctx.output(0);
   if (weights.rank() != 2 || weights.dim(0) <= 0 || weights.dim(1) <= 0) {
     return Status::Error(StatusCode::kInvalidModel,
-                         "weights must be [units, depth] with both > 0 (rank %d)",
-                         weights.rank());
+                         "weights must be [units, depth] with both > 0 (rank %d)", weights.rank());
   }
   p->output_depth = weights.dim(0);
   p->accum_depth = weights.dim(1);
@@ -187,9 +194,9 @@ Status PrepareQuant(PrepareContext& ctx, FusedActivation activation, FullyConnec
                              static_cast<long long>(wq.zero_point[i]), i);
       }
     }
-    MOTE_ASSIGN_OR_RETURN(void* mem, ctx.AllocatePersistent(
-                                         2 * static_cast<size_t>(units) * sizeof(int32_t),
-                                         alignof(int32_t)));
+    MOTE_ASSIGN_OR_RETURN(
+        void* mem,
+        ctx.AllocatePersistent(2 * static_cast<size_t>(units) * sizeof(int32_t), alignof(int32_t)));
     int32_t* multiplier = static_cast<int32_t*>(mem);
     int32_t* shift = multiplier + units;
     for (int32_t u = 0; u < units; ++u) {
@@ -210,9 +217,9 @@ Status PrepareQuant(PrepareContext& ctx, FusedActivation activation, FullyConnec
       // TFLM: the bias scale must be close to input_scale * weight_scale.
       const QuantizationView bq = ctx.input(2).quantization();
       if (!bq.scale.empty()) {
-        const double diff = std::abs(static_cast<double>(in_q.scale) *
-                                         static_cast<double>(wq.scale[0]) -
-                                     static_cast<double>(bq.scale[0]));
+        const double diff =
+            std::abs(static_cast<double>(in_q.scale) * static_cast<double>(wq.scale[0]) -
+                     static_cast<double>(bq.scale[0]));
         if (!(diff / static_cast<double>(out_q.scale) <= 0.02)) {
           return Status::Error(StatusCode::kInvalidModel,
                                "bias scale %g does not match input scale x weight scale %g",
@@ -230,9 +237,9 @@ Status PrepareQuant(PrepareContext& ctx, FusedActivation activation, FullyConnec
       return Invalid("output multiplier is too large for int16");
     }
   }
-  MOTE_ASSIGN_OR_RETURN(const ActivationRange act, QuantizedActivationRange(
-                                                        activation, output.type(), out_q.scale,
-                                                        out_q.zero_point));
+  MOTE_ASSIGN_OR_RETURN(
+      const ActivationRange act,
+      QuantizedActivationRange(activation, output.type(), out_q.scale, out_q.zero_point));
   if (act.min > act.max) {
     return Status::Error(StatusCode::kInvalidModel, "empty activation range [%d, %d]",
                          static_cast<int>(act.min), static_cast<int>(act.max));
@@ -264,7 +271,8 @@ Status Prepare(PrepareContext& ctx) {
   }
   const auto activation = static_cast<FusedActivation>(options.GetInt8(kActivationField, 0));
 
-  MOTE_ASSIGN_OR_RETURN(FullyConnectedParams * p, ctx.AllocateOpData<FullyConnectedParams>());
+  MOTE_ASSIGN_OR_RETURN(FullyConnectedOpData * d, ctx.AllocateOpData<FullyConnectedOpData>());
+  FullyConnectedParams* p = &d->params;
   MOTE_TRY(PrepareShapes(ctx, p));
   MOTE_TRY(CheckBias(ctx, bias_type, p->output_depth, &p->has_bias));
   if (type == DataType::kFloat32) {
@@ -276,6 +284,23 @@ Status Prepare(PrepareContext& ctx) {
     if (type == DataType::kInt16) {
       MOTE_TRY(CheckS16AccumulatorRange(ctx, p->has_bias, p->accum_depth));
     }
+  }
+  if (type == DataType::kInt8) {
+    const FullyConnectedS8Args constants{
+        nullptr,
+        static_cast<const int8_t*>(ctx.constant_input(1)),
+        p->has_bias ? static_cast<const int32_t*>(ctx.constant_input(2)) : nullptr,
+        nullptr,
+        nullptr,
+        nullptr};
+    const bool weights_constant =
+        constants.weights != nullptr && (!p->has_bias || constants.bias != nullptr);
+    ChosenVariant<FullyConnectedParams, FullyConnectedS8Args> chosen;
+    MOTE_TRY(PrepareKernelVariant(ctx, FullyConnectedS8Variants(), *p, constants, weights_constant,
+                                  static_cast<size_t>(p->output_depth), &chosen));
+    d->s8 = chosen.variant;
+    d->packed = chosen.packed;
+    d->scratch_index = chosen.scratch_index;
   }
   ctx.set_eval(eval);
   return Status::Ok();

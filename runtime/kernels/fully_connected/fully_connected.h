@@ -10,6 +10,7 @@
 
 #include <cstdint>
 
+#include "kernels/common/kernel_variant.h"
 #include "mote/kernel.h"
 
 namespace mote {
@@ -39,8 +40,45 @@ void FullyConnectedF32(const FullyConnectedParams& p, const float* input, const 
                        const float* bias, float* output);
 void FullyConnectedS8(const FullyConnectedParams& p, const int8_t* input, const int8_t* weights,
                       const int32_t* bias, int8_t* output);
-void FullyConnectedS16(const FullyConnectedParams& p, const int16_t* input,
-                       const int8_t* weights, const int64_t* bias, int16_t* output);
+void FullyConnectedS16(const FullyConnectedParams& p, const int16_t* input, const int8_t* weights,
+                       const int64_t* bias, int16_t* output);
+
+// int8 variants (kernels/common/kernel_variant.h): FullyConnectedS8's
+// pointers plus the variant's packed constants and scratch.
+struct FullyConnectedS8Args {
+  const int8_t* input;
+  const int8_t* weights;
+  const int32_t* bias;  // may be null
+  int8_t* output;
+  const void* packed;  // FullyConnectedS8Variant::pack's output, or null
+  void* scratch;       // FullyConnectedS8Variant::scratch_bytes bytes, or null
+};
+using FullyConnectedS8Variant = KernelVariant<FullyConnectedParams, FullyConnectedS8Args>;
+
+// Every int8 variant compiled into this build, most specialised first, the
+// reference (fully_connected_s8__ref) last (fully_connected_variants.cc).
+Span<const FullyConnectedS8Variant* const> FullyConnectedS8Variants();
+
+// Variant functions, named as their FullyConnectedS8Variant::name.
+void fully_connected_s8__ref(const FullyConnectedParams& p, const FullyConnectedS8Args& a);
+// Armv7E-M DSP (fully_connected_s8__armv7em_dsp.cc): int16-widened packed
+// weights (ahead of time), and int8 weights in place.
+void fully_connected_s8_w16__armv7em_dsp(const FullyConnectedParams& p,
+                                         const FullyConnectedS8Args& a);
+void fully_connected_s8__armv7em_dsp(const FullyConnectedParams& p, const FullyConnectedS8Args& a);
+extern const FullyConnectedS8Variant kFullyConnectedS8W16ArmV7emDsp;
+extern const FullyConnectedS8Variant kFullyConnectedS8ArmV7emDsp;
+// x86-64 AVX2 (fully_connected_s8__x86_avx2.cc, x86-64 builds only): accum_depth >= 8.
+void fully_connected_s8__x86_avx2(const FullyConnectedParams& p, const FullyConnectedS8Args& a);
+extern const FullyConnectedS8Variant kFullyConnectedS8X86Avx2;
+
+// FULLY_CONNECTED's op data.
+struct FullyConnectedOpData {
+  FullyConnectedParams params;
+  const FullyConnectedS8Variant* s8 = nullptr;  // int8: the chosen variant
+  const void* packed = nullptr;                 // its packed constants
+  int32_t scratch_index = -1;                   // its scratch
+};
 
 namespace ops {
 // Every kernel this folder registers (used by the all-ops registry).

@@ -51,15 +51,16 @@ void FullyConnectedS8(const FullyConnectedParams& p, const int8_t* input, const 
       if (bias != nullptr) acc = WrappingAdd(acc, bias[u]);
       const int32_t multiplier = per_channel ? p.channel_multiplier[u] : p.multiplier;
       const int shift = static_cast<int>(per_channel ? p.channel_shift[u] : p.shift);
-      acc = MultiplyByQuantizedMultiplier(acc, multiplier, shift) + p.output_offset;
+      // Wraps like the reference's int32 add (no signed-overflow UB).
+      acc = WrappingAdd(MultiplyByQuantizedMultiplier(acc, multiplier, shift), p.output_offset);
       acc = std::min(std::max(acc, p.act_min), p.act_max);
       out[u] = static_cast<int8_t>(acc);
     }
   }
 }
 
-void FullyConnectedS16(const FullyConnectedParams& p, const int16_t* input,
-                       const int8_t* weights, const int64_t* bias, int16_t* output) {
+void FullyConnectedS16(const FullyConnectedParams& p, const int16_t* input, const int8_t* weights,
+                       const int64_t* bias, int16_t* output) {
   const int32_t depth = p.accum_depth;
   const int32_t units = p.output_depth;
   for (int32_t b = 0; b < p.batches; ++b) {

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "kernels/common/quantization.h"
+#include "kernels/common/variant_prepare.h"
 
 namespace mote {
 namespace {
@@ -51,13 +52,21 @@ Status CheckAxis(const char* what, const Axis& a, int32_t declared, int64_t in, 
 
 template <typename T, void (*Fn)(const PoolParams&, const T*, T*)>
 void Eval(const EvalContext& ctx) {
-  Fn(ctx.op_data<PoolParams>(), ctx.input<T>(0), ctx.output<T>(0));
+  Fn(ctx.op_data<PoolOpData>().params, ctx.input<T>(0), ctx.output<T>(0));
+}
+
+// int8: the variant Prepare chose.
+void EvalS8(const EvalContext& ctx) {
+  const PoolOpData& d = ctx.op_data<PoolOpData>();
+  const PoolS8Args a{ctx.input<int8_t>(0), ctx.output<int8_t>(0), d.packed,
+                     d.scratch_index >= 0 ? ctx.scratch(d.scratch_index) : nullptr};
+  d.s8->eval(d.params, a);
 }
 
 struct PoolFns {
   EvalFn f32;
-  EvalFn s8;
   EvalFn s16;
+  Span<const PoolS8Variant* const> (*s8_variants)();
 };
 
 Status PreparePool(PrepareContext& ctx, const PoolFns& fns) {
@@ -71,8 +80,8 @@ Status PreparePool(PrepareContext& ctx, const PoolFns& fns) {
                          DataTypeName(in.type()), DataTypeName(out.type()));
   }
   if (in.rank() != 4 || out.rank() != 4) {
-    return Status::Error(StatusCode::kInvalidModel, "input and output must have rank 4 (got %d, %d)",
-                         in.rank(), out.rank());
+    return Status::Error(StatusCode::kInvalidModel,
+                         "input and output must have rank 4 (got %d, %d)", in.rank(), out.rank());
   }
   if (in.dim(0) != out.dim(0) || in.dim(3) != out.dim(3)) {
     return Status::Error(StatusCode::kInvalidModel,
@@ -103,7 +112,8 @@ Status PreparePool(PrepareContext& ctx, const PoolFns& fns) {
   MOTE_TRY(CheckAxis("height", ay, out.dim(1), in.dim(1), filter_h, stride_h));
   MOTE_TRY(CheckAxis("width", ax, out.dim(2), in.dim(2), filter_w, stride_w));
 
-  MOTE_ASSIGN_OR_RETURN(PoolParams * p, ctx.AllocateOpData<PoolParams>());
+  MOTE_ASSIGN_OR_RETURN(PoolOpData * d, ctx.AllocateOpData<PoolOpData>());
+  PoolParams* p = &d->params;
   p->batches = in.dim(0);
   p->input_height = in.dim(1);
   p->input_width = in.dim(2);
@@ -138,16 +148,27 @@ Status PreparePool(PrepareContext& ctx, const PoolFns& fns) {
                              static_cast<double>(in_q.scale), static_cast<double>(out_q.scale),
                              static_cast<int>(in_q.zero_point), static_cast<int>(out_q.zero_point));
       }
-      MOTE_ASSIGN_OR_RETURN(const ActivationRange r, QuantizedActivationRange(
-                                                         activation, out.type(), out_q.scale,
-                                                         out_q.zero_point));
+      MOTE_ASSIGN_OR_RETURN(
+          const ActivationRange r,
+          QuantizedActivationRange(activation, out.type(), out_q.scale, out_q.zero_point));
       if (r.min > r.max) {
         return Status::Error(StatusCode::kInvalidModel, "empty activation range [%d, %d]",
                              static_cast<int>(r.min), static_cast<int>(r.max));
       }
       p->activation_min = r.min;
       p->activation_max = r.max;
-      ctx.set_eval(in.type() == DataType::kInt8 ? fns.s8 : fns.s16);
+      if (in.type() == DataType::kInt16) {
+        ctx.set_eval(fns.s16);
+        return Status::Ok();
+      }
+      ChosenVariant<PoolParams, PoolS8Args> chosen;
+      MOTE_TRY(PrepareKernelVariant(ctx, fns.s8_variants(), *p, PoolS8Args{},
+                                    /*weights_constant=*/true, static_cast<size_t>(p->depth),
+                                    &chosen));
+      d->s8 = chosen.variant;
+      d->packed = chosen.packed;
+      d->scratch_index = chosen.scratch_index;
+      ctx.set_eval(&EvalS8);
       return Status::Ok();
     }
     default:
@@ -157,14 +178,14 @@ Status PreparePool(PrepareContext& ctx, const PoolFns& fns) {
 }
 
 Status PrepareAverage(PrepareContext& ctx) {
-  static constexpr PoolFns kFns{&Eval<float, AveragePoolF32>, &Eval<int8_t, AveragePoolS8>,
-                                &Eval<int16_t, AveragePoolS16>};
+  static constexpr PoolFns kFns{&Eval<float, AveragePoolF32>, &Eval<int16_t, AveragePoolS16>,
+                                &AveragePoolS8Variants};
   return PreparePool(ctx, kFns);
 }
 
 Status PrepareMax(PrepareContext& ctx) {
-  static constexpr PoolFns kFns{&Eval<float, MaxPoolF32>, &Eval<int8_t, MaxPoolS8>,
-                                &Eval<int16_t, MaxPoolS16>};
+  static constexpr PoolFns kFns{&Eval<float, MaxPoolF32>, &Eval<int16_t, MaxPoolS16>,
+                                &MaxPoolS8Variants};
   return PreparePool(ctx, kFns);
 }
 

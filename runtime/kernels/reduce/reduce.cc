@@ -5,11 +5,6 @@
 namespace mote {
 namespace {
 
-struct MeanOpData {
-  MeanParams params;
-  int scratch;
-};
-
 void EvalMeanF32(const EvalContext& ctx) {
   MeanF32(ctx.op_data<MeanOpData>().params, ctx.input<float>(0), ctx.output<float>(0));
 }

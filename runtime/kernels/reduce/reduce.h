@@ -29,6 +29,12 @@ void MeanF32(const MeanParams& params, const float* input, float* output);
 void MeanS8(const MeanParams& params, const int8_t* input, int32_t* sums, int8_t* output);
 void MeanS16(const MeanParams& params, const int16_t* input, int32_t* sums, int16_t* output);
 
+// MEAN's op data (read by the AOT compiler): params and the sums' scratch index.
+struct MeanOpData {
+  MeanParams params;
+  int scratch;
+};
+
 struct ArgMaxParams {
   uint32_t outer, axis_size, inner;  // axis_size > 0
   bool output_int64;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "kernels/common/quantization.h"
+#include "kernels/common/variant_prepare.h"
 
 namespace mote {
 namespace {
@@ -12,17 +13,23 @@ constexpr int kScaledDiffIntegerBits = 5;
 // int16: the row sum of Q0.15 exps must fit an int32.
 constexpr int32_t kMaxInt16Depth = 65536;
 
+const SoftmaxParams& Params(const EvalContext& ctx) { return ctx.op_data<SoftmaxOpData>().params; }
+
 void EvalF32(const EvalContext& ctx) {
-  SoftmaxF32(ctx.op_data<SoftmaxParams>(), ctx.input<float>(0), ctx.output<float>(0));
+  SoftmaxF32(Params(ctx), ctx.input<float>(0), ctx.output<float>(0));
 }
+// int8 -> int8: the variant Prepare chose.
 void EvalS8(const EvalContext& ctx) {
-  SoftmaxS8(ctx.op_data<SoftmaxParams>(), ctx.input<int8_t>(0), ctx.output<int8_t>(0));
+  const SoftmaxOpData& d = ctx.op_data<SoftmaxOpData>();
+  const SoftmaxS8Args a{ctx.input<int8_t>(0), ctx.output<int8_t>(0), d.packed,
+                        d.scratch_index >= 0 ? ctx.scratch(d.scratch_index) : nullptr};
+  d.s8->eval(d.params, a);
 }
 void EvalS8S16(const EvalContext& ctx) {
-  SoftmaxS8S16(ctx.op_data<SoftmaxParams>(), ctx.input<int8_t>(0), ctx.output<int16_t>(0));
+  SoftmaxS8S16(Params(ctx), ctx.input<int8_t>(0), ctx.output<int16_t>(0));
 }
 void EvalS16(const EvalContext& ctx) {
-  SoftmaxS16(ctx.op_data<SoftmaxParams>(), ctx.input<int16_t>(0), ctx.output<int16_t>(0));
+  SoftmaxS16(Params(ctx), ctx.input<int16_t>(0), ctx.output<int16_t>(0));
 }
 
 float ExpForLut(float x) { return std::exp(x); }
@@ -67,8 +74,8 @@ Status PrepareQuantized(PrepareContext& ctx, SoftmaxParams* p, float beta, DataT
                            static_cast<int>(p->depth), static_cast<int>(kMaxInt16Depth));
     }
     // Differences in [-65535, 0] map to [-10, 0].
-    const double rescale = static_cast<double>(in_q.scale) * static_cast<double>(beta) /
-                           (10.0 / 65535.0);
+    const double rescale =
+        static_cast<double>(in_q.scale) * static_cast<double>(beta) / (10.0 / 65535.0);
     QuantizeMultiplier(rescale, &p->input_multiplier, &p->input_left_shift);
     MOTE_ASSIGN_OR_RETURN(void* exp_mem,
                           ctx.AllocatePersistent(sizeof(int16_t) * kSoftmaxLutSize, 2));
@@ -102,6 +109,17 @@ Status PrepareQuantized(PrepareContext& ctx, SoftmaxParams* p, float beta, DataT
   return Status::Ok();
 }
 
+Status PrepareS8Variant(PrepareContext& ctx, SoftmaxOpData* d) {
+  ChosenVariant<SoftmaxParams, SoftmaxS8Args> chosen;
+  MOTE_TRY(PrepareKernelVariant(ctx, SoftmaxS8Variants(), d->params, SoftmaxS8Args{},
+                                /*weights_constant=*/true, static_cast<size_t>(d->params.depth),
+                                &chosen));
+  d->s8 = chosen.variant;
+  d->packed = chosen.packed;
+  d->scratch_index = chosen.scratch_index;
+  return Status::Ok();
+}
+
 Status Prepare(PrepareContext& ctx) {
   if (ctx.num_inputs() != 1 || !ctx.has_input(0) || ctx.num_outputs() != 1) {
     return Status::Error(StatusCode::kInvalidModel, "SOFTMAX needs 1 input and 1 output");
@@ -115,9 +133,8 @@ Status Prepare(PrepareContext& ctx) {
   }
   for (int i = 0; i < in.rank(); ++i) {
     if (in.dim(i) != out.dim(i)) {
-      return Status::Error(StatusCode::kInvalidModel,
-                           "input dimension %d is %d but output has %d", i,
-                           static_cast<int>(in.dim(i)), static_cast<int>(out.dim(i)));
+      return Status::Error(StatusCode::kInvalidModel, "input dimension %d is %d but output has %d",
+                           i, static_cast<int>(in.dim(i)), static_cast<int>(out.dim(i)));
     }
   }
   const DataType in_type = in.type();
@@ -131,7 +148,8 @@ Status Prepare(PrepareContext& ctx) {
                          DataTypeName(in_type), DataTypeName(out_type));
   }
   const float beta = ctx.options().GetFloat(kSoftmaxOptionBeta, 0.0f);
-  MOTE_ASSIGN_OR_RETURN(SoftmaxParams * p, ctx.AllocateOpData<SoftmaxParams>());
+  MOTE_ASSIGN_OR_RETURN(SoftmaxOpData * d, ctx.AllocateOpData<SoftmaxOpData>());
+  SoftmaxParams* p = &d->params;
   p->depth = in.dim(in.rank() - 1);
   p->outer_size =
       p->depth == 0 ? 0 : static_cast<int32_t>(in.num_elements() / static_cast<uint32_t>(p->depth));
@@ -140,7 +158,9 @@ Status Prepare(PrepareContext& ctx) {
     ctx.set_eval(&EvalF32);
     return Status::Ok();
   }
-  return PrepareQuantized(ctx, p, beta, in_type, out_type);
+  MOTE_TRY(PrepareQuantized(ctx, p, beta, in_type, out_type));
+  if (in_type == DataType::kInt8 && out_type == DataType::kInt8) MOTE_TRY(PrepareS8Variant(ctx, d));
+  return Status::Ok();
 }
 
 constexpr OpKernel kSoftmax{BuiltinOp::kSoftmax, nullptr, &Prepare};

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+#include "kernels/common/kernel_variant.h"
 #include "mote/kernel.h"
 
 namespace mote {
@@ -31,6 +32,31 @@ void SoftmaxS8(const SoftmaxParams& params, const int8_t* input, int8_t* output)
 void SoftmaxS8S16(const SoftmaxParams& params, const int8_t* input, int16_t* output);
 // Uses `output` as scratch for the row's exp values (input and output must not alias).
 void SoftmaxS16(const SoftmaxParams& params, const int16_t* input, int16_t* output);
+
+// int8 -> int8 variants (kernels/common/kernel_variant.h): SoftmaxS8's
+// pointers plus the variant's packed constants and scratch. Only the
+// reference so far: softmax is a few thousand instructions in the models
+// measured (docs/performance.md), too little for an optimized variant to pay.
+struct SoftmaxS8Args {
+  const int8_t* input;
+  int8_t* output;
+  const void* packed;  // SoftmaxS8Variant::pack's output, or null
+  void* scratch;       // SoftmaxS8Variant::scratch_bytes bytes, or null
+};
+using SoftmaxS8Variant = KernelVariant<SoftmaxParams, SoftmaxS8Args>;
+
+// Every int8 variant compiled into this build, the reference
+// (softmax_s8__ref) last (softmax_variants.cc).
+Span<const SoftmaxS8Variant* const> SoftmaxS8Variants();
+void softmax_s8__ref(const SoftmaxParams& p, const SoftmaxS8Args& a);
+
+// SOFTMAX's op data.
+struct SoftmaxOpData {
+  SoftmaxParams params;
+  const SoftmaxS8Variant* s8 = nullptr;  // int8 -> int8: the chosen variant
+  const void* packed = nullptr;          // its packed constants
+  int32_t scratch_index = -1;            // its scratch
+};
 
 // Fills a 513-entry int16 table of func on [input_min, input_max] with
 // outputs in [output_min, output_max], as TFLite's int16 LUT generator does.

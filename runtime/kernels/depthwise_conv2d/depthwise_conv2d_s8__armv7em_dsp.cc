@@ -1,0 +1,152 @@
+// depthwise_conv2d_s8__armv7em_dsp: int8 DEPTHWISE_CONV_2D for the Armv7E-M
+// DSP extension, any filter, depth multiplier, stride, dilation and padding
+// (the 3x3 variants are in depthwise_conv2d_s8_3x3__armv7em_dsp.cc).
+//
+// With depth multiplier 1, four channels at a time: one word of input (4
+// channels of one tap) becomes {x0, x2} and {x1, x3} + input offset with
+// SXTAB16, one word of weights {w0, w2} / {w1, w3} with SXTB16, and SMLABB /
+// SMLATT add each product to its channel's accumulator (wrapping, like the
+// reference). Taps outside the input are skipped. Other channels, and other
+// multipliers, one at a time. Packed constants: one FusedRequant per channel.
+#include "kernels/depthwise_conv2d/depthwise_conv2d_s8__armv7em_dsp.h"
+
+namespace mote {
+namespace dsp_depthwise {
+
+bool FillFusedRequant(const DepthwiseParams& p, FusedRequant* table) {
+  bool all = true;
+  for (int32_t oc = 0; oc < p.output_c; ++oc) {
+    table[oc] = MakeFusedRequant(p.multiplier[oc], p.shift[oc], p.output_offset);
+    all = all && table[oc].e1 >= 0;
+  }
+  return all;
+}
+
+bool AllFused(const FusedRequant* table, int32_t n) {
+  for (int32_t i = 0; i < n; ++i) {
+    if (table[i].e1 < 0) return false;
+  }
+  return true;
+}
+
+}  // namespace dsp_depthwise
+
+namespace {
+
+using dsp_depthwise::FusedRequant;
+
+size_t PackedBytes(const DepthwiseParams& p) { return dsp_depthwise::RequantBytes(p); }
+
+void Pack(const DepthwiseParams& p, const DepthwiseS8Args&, void* packed) {
+  dsp_depthwise::FillFusedRequant(p, static_cast<FusedRequant*>(packed));
+}
+
+// Filter taps [begin, end) along one axis whose input coordinate
+// origin + dilation * f lies in [0, size).
+struct TapRange {
+  int32_t begin, end;
+};
+TapRange ValidTaps(int32_t origin, int32_t dilation, int32_t filter, int32_t size) {
+  const int64_t o = origin;
+  const int64_t begin = o >= 0 ? 0 : (-o + dilation - 1) / dilation;
+  int64_t end = o >= size ? 0 : (int64_t{size} - o + dilation - 1) / dilation;
+  if (end > filter) end = filter;
+  if (end <= begin) return TapRange{0, 0};
+  return TapRange{static_cast<int32_t>(begin), static_cast<int32_t>(end)};
+}
+
+// Requantizes the accumulators of channels [0, n) of one pixel.
+template <bool kFused, bool kFullRange>
+void Finish(const DepthwiseParams& p, const int32_t* acc, const FusedRequant* rq, int32_t oc0,
+            int32_t n, int8_t* out) {
+  if (kFused) {
+    dsp_depthwise::RequantizeChannels<kFullRange>(acc, rq + oc0, n, p.act_min, p.act_max, out);
+  } else {
+    for (int32_t i = 0; i < n; ++i) out[i] = dsp_depthwise::RequantizeReference(p, acc[i], oc0 + i);
+  }
+}
+
+template <bool kFused, bool kFullRange>
+void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
+  const auto* rq = static_cast<const FusedRequant*>(a.packed);
+  const int32_t off2 = dsp::Pkhbt(p.input_offset, p.input_offset);
+  const int32_t c_in = p.input_c;
+  const int32_t c_out = p.output_c;
+  const int32_t mult = p.depth_multiplier;
+  const size_t row_bytes = static_cast<size_t>(p.input_w) * c_in;
+  const int32_t simd_end = mult == 1 ? (c_out & ~3) : 0;
+  int8_t* out = a.output;
+  for (int32_t b = 0; b < p.batches; ++b) {
+    const int8_t* batch = a.input + static_cast<size_t>(b) * p.input_h * row_bytes;
+    for (int32_t oy = 0; oy < p.output_h; ++oy) {
+      const int32_t in_y0 = oy * p.stride_h - p.pad_h;
+      const TapRange ty = ValidTaps(in_y0, p.dilation_h, p.filter_h, p.input_h);
+      for (int32_t ox = 0; ox < p.output_w; ++ox, out += c_out) {
+        const int32_t in_x0 = ox * p.stride_w - p.pad_w;
+        const TapRange tx = ValidTaps(in_x0, p.dilation_w, p.filter_w, p.input_w);
+        const int32_t fy_end = tx.begin == tx.end ? ty.begin : ty.end;
+        // Depth multiplier 1: groups of 4 channels.
+        for (int32_t c = 0; c < simd_end; c += 4) {
+          int32_t acc[4] = {0, 0, 0, 0};
+          if (a.bias != nullptr) {
+            acc[0] = a.bias[c], acc[1] = a.bias[c + 1], acc[2] = a.bias[c + 2];
+            acc[3] = a.bias[c + 3];
+          }
+          for (int32_t fy = ty.begin; fy < fy_end; ++fy) {
+            const int8_t* in = batch + (in_y0 + fy * p.dilation_h) * row_bytes +
+                               static_cast<size_t>(in_x0 + tx.begin * p.dilation_w) * c_in + c;
+            const int8_t* w = a.filter + (fy * p.filter_w + tx.begin) * c_out + c;
+            for (int32_t fx = tx.begin; fx < tx.end; ++fx) {
+              dsp_depthwise::Mac4(dsp::Load32(in), off2, dsp::Load32(w), acc);
+              in += p.dilation_w * c_in;
+              w += c_out;
+            }
+          }
+          Finish<kFused, kFullRange>(p, acc, rq, c, 4, out + c);
+        }
+        // Other channels, and any multiplier, one at a time.
+        for (int32_t oc = simd_end; oc < c_out; ++oc) {
+          const int32_t ic = oc / mult;
+          uint32_t acc = a.bias != nullptr ? static_cast<uint32_t>(a.bias[oc]) : 0u;
+          for (int32_t fy = ty.begin; fy < fy_end; ++fy) {
+            const int8_t* in = batch + (in_y0 + fy * p.dilation_h) * row_bytes +
+                               static_cast<size_t>(in_x0 + tx.begin * p.dilation_w) * c_in + ic;
+            const int8_t* w = a.filter + (fy * p.filter_w + tx.begin) * c_out + oc;
+            for (int32_t fx = tx.begin; fx < tx.end; ++fx) {
+              acc += static_cast<uint32_t>((*in + p.input_offset) * *w);
+              in += p.dilation_w * c_in;
+              w += c_out;
+            }
+          }
+          const int32_t acc_value = static_cast<int32_t>(acc);
+          Finish<kFused, kFullRange>(p, &acc_value, rq, oc, 1, out + oc);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void depthwise_conv2d_s8__armv7em_dsp(const DepthwiseParams& p, const DepthwiseS8Args& a) {
+  const bool fused =
+      dsp_depthwise::AllFused(static_cast<const FusedRequant*>(a.packed), p.output_c);
+  const bool full = p.act_min == -128 && p.act_max == 127;
+  if (fused && full) {
+    Run<true, true>(p, a);
+  } else if (fused) {
+    Run<true, false>(p, a);
+  } else {
+    Run<false, false>(p, a);
+  }
+}
+
+const DepthwiseS8Variant kDepthwiseConv2dS8ArmV7emDsp{"depthwise_conv2d_s8__armv7em_dsp",
+                                                      KernelArch::kArmV7emDsp,
+                                                      &dsp_depthwise::ZeroPointIsInt8,
+                                                      nullptr,
+                                                      &PackedBytes,
+                                                      &Pack,
+                                                      &depthwise_conv2d_s8__armv7em_dsp};
+
+}  // namespace mote
