@@ -4,6 +4,7 @@
 #   scripts/target-test.sh build    DIR CPU   configure + build the firmware in DIR
 #   scripts/target-test.sh selftest DIR CPU   run the runtime self-test
 #   scripts/target-test.sh fault    DIR CPU   a deliberate fault is reported, exit code 71
+#   scripts/target-test.sh variants DIR CPU   kernel variants vs their references (real DSP instructions)
 #   scripts/target-test.sh conformance DIR CPU run TFLM goldens byte-exact (exit 77 = skipped:
 #                                             ../shared absent)
 # CPU: cortex-m4f, cortex-m7, cortex-m33, cortex-m55 (cmake/toolchains/CPU.cmake).
@@ -11,7 +12,7 @@
 # (override with MOTE_TARGET_CONFORMANCE="a;b").
 set -euo pipefail
 if [[ $# -ne 3 ]]; then
-  echo "usage: $0 build|selftest|fault|conformance DIR CPU" >&2
+  echo "usage: $0 build|selftest|fault|variants|conformance DIR CPU" >&2
   exit 2
 fi
 cd "$(dirname "$0")/.."
@@ -34,12 +35,15 @@ case $what in
     cmake -S targets/qemu -B "$dir" -DCMAKE_TOOLCHAIN_FILE="$toolchain" \
       -DMOTE_SHARED_DIR="$shared" -DMOTE_CONFORMANCE_MODELS="$conf" > "$dir.configure.log" 2>&1 ||
       { cat "$dir.configure.log"; exit 1; }
-    targets=(--target mote_selftest --target mote_fault_demo)
+    targets=(--target mote_selftest --target mote_fault_demo --target mote_variant_tests)
     [[ $have_shared == 1 ]] && targets+=(--target mote_conformance)
     cmake --build "$dir" -j"${MOTE_BUILD_JOBS:-2}" "${targets[@]}"
     ;;
   selftest)
     scripts/qemu-run.sh "$(cat "$dir/board.txt")" "$dir/mote_selftest.elf"
+    ;;
+  variants)
+    scripts/qemu-run.sh "$(cat "$dir/board.txt")" "$dir/mote_variant_tests.elf"
     ;;
   fault)
     set +e
@@ -61,7 +65,7 @@ case $what in
     scripts/qemu-run.sh "$(cat "$dir/board.txt")" "$dir/mote_conformance.elf"
     ;;
   *)
-    echo "$0: unknown action '$what' (build, selftest, fault, conformance)" >&2
+    echo "$0: unknown action '$what' (build, selftest, fault, variants, conformance)" >&2
     exit 2
     ;;
 esac

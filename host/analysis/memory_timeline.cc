@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <map>
 
 namespace mote {
 namespace host {
@@ -89,37 +88,44 @@ MemoryTimeline ComputeMemoryTimeline(const Model& model, const OpResolver& resol
   tl.plan_start = base % kArenaAlignment == 0 ? 0 : kArenaAlignment - base % kArenaAlignment;
   const SubgraphView sg = interpreter.subgraph();
 
-  // Tensors sharing each region: same address, lifetime inside the region's.
+  // Tensors sharing each region (views, in-place and banded outputs): their
+  // bytes inside the region's, their lifetime (in steps) inside its lifetime.
+  const size_t num_ops = sg.num_operators();
   std::vector<int32_t> first(sg.num_tensors(), -1), last(sg.num_tensors(), -1);
-  auto touch = [&](int32_t t, int32_t o) {
+  auto touch = [&](int32_t t, int32_t step) {
     if (t < 0) return;
-    if (first[t] < 0 || o < first[t]) first[t] = o;
-    last[t] = std::max(last[t], o);
+    if (first[t] < 0 || step < first[t]) first[t] = step;
+    last[t] = std::max(last[t], step);
   };
-  for (size_t o = 0; o < sg.num_operators(); ++o) {
-    for (int32_t t : sg.op(o).inputs()) touch(t, static_cast<int32_t>(o));
-    for (int32_t t : sg.op(o).outputs()) touch(t, static_cast<int32_t>(o));
+  for (size_t step = 0; step < num_ops; ++step) {
+    const OperatorView op = sg.op(interpreter.op_at_step(step));
+    for (int32_t t : op.inputs()) touch(t, static_cast<int32_t>(step));
+    for (int32_t t : op.outputs()) touch(t, static_cast<int32_t>(step));
   }
-  std::multimap<uintptr_t, size_t> by_address;
-  for (size_t i = 0; i < tl.regions.size(); ++i) {
-    MemoryRegion& r = tl.regions[i];
+  const uintptr_t plan_base = base + tl.plan_start;
+  for (MemoryRegion& r : tl.regions) {
     r.region.offset -= static_cast<uint32_t>(tl.plan_start);
-    if (r.region.tensor >= 0) {
-      by_address.emplace(base + tl.plan_start + r.region.offset, i);
-    } else {
+    if (r.region.tensor < 0) {
       r.label = "op " + std::to_string(r.region.scratch_op) + " scratch " +
                 std::to_string(r.region.scratch_index);
     }
   }
   for (size_t t = 0; t < sg.num_tensors(); ++t) {
     const TensorRef ref = interpreter.tensor(t);
-    if (ref.bytes == 0 || sg.tensor(t).is_constant() || sg.tensor(t).is_variable()) continue;
-    const auto range = by_address.equal_range(reinterpret_cast<uintptr_t>(ref.data));
-    for (auto it = range.first; it != range.second; ++it) {
-      MemoryRegion& r = tl.regions[it->second];
-      const bool inside = r.region.tensor == static_cast<int32_t>(t) ||
-                          (first[t] >= r.region.first_op && last[t] <= r.region.last_op);
-      if (!inside) continue;
+    if (ref.bytes == 0 || ref.data == nullptr || sg.tensor(t).is_constant() ||
+        sg.tensor(t).is_variable()) {
+      continue;
+    }
+    const uintptr_t at = reinterpret_cast<uintptr_t>(ref.data);
+    if (at < plan_base) continue;
+    const uint64_t offset = at - plan_base;
+    for (MemoryRegion& r : tl.regions) {
+      if (r.region.tensor < 0) continue;
+      const bool inside_bytes = offset >= r.region.offset &&
+                                offset + ref.bytes <= uint64_t{r.region.offset} + r.region.size;
+      const bool inside_time = r.region.tensor == static_cast<int32_t>(t) || first[t] < 0 ||
+                               (first[t] >= r.region.first_op && last[t] <= r.region.last_op);
+      if (!inside_bytes || !inside_time) continue;
       r.tensors.push_back(static_cast<int32_t>(t));
       r.label += (r.label.empty() ? "" : " = ") + std::string(sg.tensor(t).name());
       break;
@@ -127,21 +133,23 @@ MemoryTimeline ComputeMemoryTimeline(const Model& model, const OpResolver& resol
   }
 
   char buf[24];
-  tl.ops.resize(sg.num_operators());
-  for (size_t o = 0; o < tl.ops.size(); ++o) {
-    OpMemory& op = tl.ops[o];
-    op.index = o;
-    op.name = sg.op(o).name(buf, sizeof(buf));
+  tl.ops.resize(num_ops);
+  for (size_t step = 0; step < num_ops; ++step) {
+    OpMemory& op = tl.ops[step];
+    op.step = step;
+    op.index = interpreter.op_at_step(step);
+    op.name = sg.op(op.index).name(buf, sizeof(buf));
     for (const MemoryRegion& r : tl.regions) {
-      if (r.region.first_op <= static_cast<int32_t>(o) &&
-          static_cast<int32_t>(o) <= r.region.last_op) {
+      if (r.region.first_op <= static_cast<int32_t>(step) &&
+          static_cast<int32_t>(step) <= r.region.last_op) {
         op.live_bytes += r.region.size;
         op.top_bytes = std::max<uint64_t>(op.top_bytes, r.region.offset + r.region.size);
       }
     }
     if (op.live_bytes > tl.peak_live_bytes) {
       tl.peak_live_bytes = op.live_bytes;
-      tl.peak_op = o;
+      tl.peak_op = op.index;
+      tl.peak_step = step;
     }
   }
   return tl;
@@ -172,8 +180,9 @@ std::string MemoryTimelineSvg(const MemoryTimeline& tl, const std::string& title
        "</text>\n";
   const std::string subtitle = "arena plan " + Bytes(tl.summary.activation_bytes) +
                                " (activations + scratch), peak live " + Bytes(tl.peak_live_bytes) +
-                               " at op " + std::to_string(tl.peak_op) + ", greedy-by-size " +
-                               Bytes(tl.summary.greedy_bytes);
+                               " at op " + std::to_string(tl.peak_op) + ", " +
+                               std::to_string(tl.summary.num_banded) + " conv(s) in place" +
+                               (tl.summary.reordered ? ", ops reordered" : "");
   s += "<text x=\"" + std::to_string(static_cast<int>(width / 2)) +
        "\" y=\"50\" font-size=\"13\" text-anchor=\"middle\" fill=\"#444\">" + Escape(subtitle) +
        "</text>\n";
@@ -202,7 +211,7 @@ std::string MemoryTimelineSvg(const MemoryTimeline& tl, const std::string& title
         "fill-opacity=\"0.8\" stroke=\"#333\" stroke-width=\"0.6\">",
         x0, y0, std::max(1.0, x1 - x0), std::max(0.5, y1 - y0), fill);
     s += "<title>" + Escape(r.label) + ": " + std::to_string(r.region.size) + " B at offset " +
-         std::to_string(r.region.offset) + ", ops " + std::to_string(r.region.first_op) + "-" +
+         std::to_string(r.region.offset) + ", steps " + std::to_string(r.region.first_op) + "-" +
          std::to_string(r.region.last_op) + "</title></rect>\n";
     if (x1 - x0 > 60 && y1 - y0 > 14) {
       const size_t slash = r.label.find_last_of('/');
@@ -220,8 +229,8 @@ std::string MemoryTimelineSvg(const MemoryTimeline& tl, const std::string& title
   for (const OpMemory& op : tl.ops) {
     char seg[96];
     std::snprintf(seg, sizeof(seg), "%s%.1f %.1f L%.1f %.1f ", path.empty() ? "M" : "L",
-                  x(static_cast<double>(op.index)), y(static_cast<double>(op.live_bytes)),
-                  x(static_cast<double>(op.index + 1)), y(static_cast<double>(op.live_bytes)));
+                  x(static_cast<double>(op.step)), y(static_cast<double>(op.live_bytes)),
+                  x(static_cast<double>(op.step + 1)), y(static_cast<double>(op.live_bytes)));
     path += seg;
   }
   if (!path.empty()) {
@@ -234,8 +243,8 @@ std::string MemoryTimelineSvg(const MemoryTimeline& tl, const std::string& title
       top + ph);
   const size_t every = std::max<size_t>(1, tl.ops.size() / 40);
   for (const OpMemory& op : tl.ops) {
-    if (op.index % every != 0) continue;
-    const double cx = x(static_cast<double>(op.index) + 0.5);
+    if (op.step % every != 0) continue;
+    const double cx = x(static_cast<double>(op.step) + 0.5);
     add("<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\" "
         "transform=\"rotate(-55 %.1f %.1f)\">%zu %s</text>\n",
         cx, top + ph + 14, cx, top + ph + 14, op.index, Escape(op.name).c_str());

@@ -22,7 +22,8 @@ struct MemoryRegion {
 };
 
 struct OpMemory {
-  size_t index = 0;
+  size_t step = 0;   // execution step (the planner may reorder branches)
+  size_t index = 0;  // the op's index in the model
   std::string name;
   uint64_t live_bytes = 0;  // bytes of regions live during this op
   uint64_t top_bytes = 0;   // highest arena offset in use during this op (from the plan start)
@@ -31,10 +32,11 @@ struct OpMemory {
 struct MemoryTimeline {
   bool ok = false;
   std::string error;
-  std::vector<MemoryRegion> regions;
-  std::vector<OpMemory> ops;
+  std::vector<MemoryRegion> regions;  // first_op/last_op are execution steps
+  std::vector<OpMemory> ops;          // in execution order
   uint64_t peak_live_bytes = 0;
-  size_t peak_op = 0;
+  size_t peak_op = 0;      // model index of the op at the peak
+  size_t peak_step = 0;    // its execution step
   size_t plan_start = 0;   // arena offset of the planned region
   PlanSummary summary;     // from the interpreter
   size_t arena_bytes = 0;  // interpreter: plan + persistent data

@@ -23,9 +23,13 @@ int FrameCount(size_t num_samples) {
   return static_cast<int>((num_samples - kWindowSamples) / kStrideSamples + 1);
 }
 
-std::unique_ptr<ModelSession> ModelSession::Load(const std::string& path, std::string* error) {
+std::unique_ptr<ModelSession> ModelSession::Load(const std::string& path, std::string* error,
+                                                 StatusCode* code) {
+  StatusCode ignored;
+  if (code == nullptr) code = &ignored;
   std::ifstream f(path, std::ios::binary);
   if (!f) {
+    *code = StatusCode::kInvalidArgument;
     *error = path + ": cannot open file";
     return nullptr;
   }
@@ -37,6 +41,7 @@ std::unique_ptr<ModelSession> ModelSession::Load(const std::string& path, std::s
   if (!bytes.empty()) std::memcpy(data, bytes.data(), bytes.size());
   Result<Model> model = Model::Load(Span<const uint8_t>(data, bytes.size()));
   if (!model.ok()) {
+    *code = model.status().code();
     *error = path + ": invalid model: " + model.status().message();
     return nullptr;
   }
@@ -46,15 +51,17 @@ std::unique_ptr<ModelSession> ModelSession::Load(const std::string& path, std::s
                                         Span<uint8_t>(Align16(s->arena_storage_), kArenaBytes)));
   const Status st = s->interpreter_->AllocateTensors();
   if (!st.ok()) {
+    *code = st.code();
     *error = path + ": " + st.message();
     return nullptr;
   }
   return s;
 }
 
-bool FeatureExtractor::Load(const std::string& path, std::string* error) {
-  session_ = ModelSession::Load(path, error);
+bool FeatureExtractor::Load(const std::string& path, std::string* error, StatusCode* code) {
+  session_ = ModelSession::Load(path, error, code);
   if (!session_) return false;
+  if (code != nullptr) *code = StatusCode::kInvalidModel;  // for the checks below
   Interpreter& in = session_->interpreter();
   if (in.num_inputs() != 1 || in.input(0).type != DataType::kInt16 ||
       in.input(0).bytes != kWindowSamples * sizeof(int16_t) || in.num_outputs() != 1 ||
@@ -89,9 +96,10 @@ std::vector<int8_t> FeatureExtractor::ProcessClip(const std::vector<int16_t>& sa
   return out;
 }
 
-bool KeywordClassifier::Load(const std::string& path, std::string* error) {
-  session_ = ModelSession::Load(path, error);
+bool KeywordClassifier::Load(const std::string& path, std::string* error, StatusCode* code) {
+  session_ = ModelSession::Load(path, error, code);
   if (!session_) return false;
+  if (code != nullptr) *code = StatusCode::kInvalidModel;  // for the checks below
   Interpreter& in = session_->interpreter();
   if (in.num_inputs() != 1 || in.input(0).type != DataType::kInt8 || in.num_outputs() != 1 ||
       in.output(0).type != DataType::kInt8) {

@@ -28,8 +28,11 @@ int FrameCount(size_t num_samples);
 // A .tflite file with its interpreter in its own arena (host only).
 class ModelSession {
  public:
-  // nullptr and *error ("PATH: ...") on failure.
-  static std::unique_ptr<ModelSession> Load(const std::string& path, std::string* error);
+  // nullptr and *error ("PATH: ...") on failure; *code (if given) says what
+  // kind of failure (kInvalidArgument: unreadable file; kInvalidModel,
+  // kUnsupported, kResourceExhausted: from loading and allocating the model).
+  static std::unique_ptr<ModelSession> Load(const std::string& path, std::string* error,
+                                            StatusCode* code = nullptr);
   Interpreter& interpreter() { return *interpreter_; }
 
  private:
@@ -45,7 +48,7 @@ class ModelSession {
 // noise-reduction state per stream.
 class FeatureExtractor {
  public:
-  bool Load(const std::string& path, std::string* error);
+  bool Load(const std::string& path, std::string* error, StatusCode* code = nullptr);
   int features_per_frame() const { return features_; }
   // Starts a new stream (clears the carried noise estimates).
   void Reset();
@@ -62,7 +65,7 @@ class FeatureExtractor {
 // The classifier: int8 feature grid -> raw int8 scores.
 class KeywordClassifier {
  public:
-  bool Load(const std::string& path, std::string* error);
+  bool Load(const std::string& path, std::string* error, StatusCode* code = nullptr);
   size_t input_bytes() const { return input_bytes_; }
   // `grid` holds input_bytes() values (missing rows must be zero).
   std::vector<int8_t> Classify(const int8_t* grid);

@@ -54,7 +54,8 @@ void Flush(std::vector<Entry>* entries, size_t section_end) {
 
 }  // namespace
 
-bool ParseMapFile(const std::string& text, FlashSplit* split, std::string* error) {
+bool ParseMapFile(const std::string& text, FlashSplit* split, std::string* error,
+                  const std::vector<std::string>& weight_files) {
   *split = FlashSplit();
   const size_t start = text.find("Linker script and memory map");
   if (start == std::string::npos) {
@@ -119,7 +120,10 @@ bool ParseMapFile(const std::string& text, FlashSplit* split, std::string* error
     if (size == 0) continue;
     const std::string file = tok.size() > i + 2 ? tok[i + 2] : "";
     size_t* bucket = &split->code;
-    if (StartsWith(name, ".rodata.mote_weights")) {
+    const bool weight_file =
+        std::any_of(weight_files.begin(), weight_files.end(),
+                    [&](const std::string& w) { return file.find(w) != std::string::npos; });
+    if (StartsWith(name, ".rodata.mote_weights") || weight_file) {
       bucket = &split->weights;
     } else if (FromToolchain(file)) {
       bucket = &split->libc;

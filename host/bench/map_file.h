@@ -6,12 +6,13 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace mote {
 namespace bench {
 
 struct FlashSplit {
-  size_t weights = 0;     // input sections .rodata.mote_weights.* (the embedded model)
+  size_t weights = 0;     // .rodata.mote_weights.* (the embedded model) or weight_files
   size_t code = 0;        // everything else Mote and the app put in flash (incl. padding)
   size_t libc = 0;        // sections from the toolchain's libraries
   size_t flash_used = 0;  // __flash_used__ from the linker script (0 if absent)
@@ -20,9 +21,12 @@ struct FlashSplit {
 };
 
 // Parses the text of a map file. Counts sections placed in flash (.text,
-// .rodata, .ARM.*, init/fini arrays and the load image of .data).
+// .rodata, .ARM.*, init/fini arrays and the load image of .data). Sections
+// from an input file whose path contains one of `weight_files` count as
+// weights too (the ahead-of-time compiler's NAME_data.cc).
 // Returns false (with *error set) if no memory map is found.
-bool ParseMapFile(const std::string& text, FlashSplit* split, std::string* error);
+bool ParseMapFile(const std::string& text, FlashSplit* split, std::string* error,
+                  const std::vector<std::string>& weight_files = {});
 
 }  // namespace bench
 }  // namespace mote

@@ -35,11 +35,14 @@ nlohmann::json TimelineJson(const host::MemoryTimeline& tl) {
   j["strategy"] = PlanStrategyName(tl.summary.strategy);
   j["views"] = tl.summary.num_views;
   j["in_place"] = tl.summary.num_in_place;
+  j["banded_in_place"] = tl.summary.num_banded;
+  j["reordered"] = tl.summary.reordered;
   j["peak_live_bytes"] = tl.peak_live_bytes;
   j["peak_op"] = tl.peak_op;
   j["ops"] = nlohmann::json::array();
   for (const auto& op : tl.ops) {
     nlohmann::json o;
+    o["step"] = op.step;
     o["index"] = op.index;
     o["op"] = op.name;
     o["live_bytes"] = op.live_bytes;
@@ -81,8 +84,11 @@ void PrintTimeline(const host::MemoryTimeline& tl) {
   std::printf("plan         %zu bytes (strategy: %s; greedy by size: %zu; lower bound: %zu)\n",
               tl.summary.activation_bytes, PlanStrategyName(tl.summary.strategy),
               tl.summary.greedy_bytes, tl.summary.lower_bound);
-  std::printf("sharing      %u view(s), %u in-place output(s), %u regions\n", tl.summary.num_views,
-              tl.summary.num_in_place, tl.summary.num_buffers);
+  std::printf(
+      "sharing      %u view(s), %u in-place output(s), %u conv(s) in place in bands, "
+      "%u regions%s\n",
+      tl.summary.num_views, tl.summary.num_in_place, tl.summary.num_banded, tl.summary.num_buffers,
+      tl.summary.reordered ? ", ops reordered" : "");
   std::printf("persistent   %zu bytes (tables, op data, variables)\n", tl.summary.persistent_bytes);
 }
 

@@ -63,9 +63,10 @@ int Listen(const ListenOptions& o) {
   }
   audio::FeatureExtractor frontend;
   audio::KeywordClassifier classifier;
-  if (!frontend.Load(o.frontend, &error) || !classifier.Load(o.model, &error)) {
+  StatusCode code = StatusCode::kInvalidModel;
+  if (!frontend.Load(o.frontend, &error, &code) || !classifier.Load(o.model, &error, &code)) {
     std::fprintf(stderr, "mote: %s\n", error.c_str());
-    return kExitInvalidModel;
+    return ExitCodeFor(Status::Error(code, "%s", error.c_str()));
   }
   const size_t row = static_cast<size_t>(frontend.features_per_frame());
   const size_t grid_rows = classifier.input_bytes() / row;

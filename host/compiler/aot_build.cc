@@ -119,6 +119,17 @@ std::string AotCacheRoot() {
 
 Status BuildAotDriver(const CompiledModel& compiled, const std::string& name, std::string* exe,
                       bool* cached) {
+  const std::string driver = Fill(kDriverTemplate, {{"name", name}, {"Name", CamelCase(name)}});
+  return BuildAotExecutable(name,
+                            {{name + ".h", compiled.header, false},
+                             {name + ".cc", compiled.source, true},
+                             {name + "_data.cc", compiled.data, true},
+                             {"main.cc", driver, true}},
+                            exe, cached);
+}
+
+Status BuildAotExecutable(const std::string& name, const std::vector<SourceFile>& files,
+                          std::string* exe, bool* cached) {
   const std::string runtime_dir = MOTE_AOT_RUNTIME_DIR;
   const std::vector<std::string> libs = Split(MOTE_AOT_LIBS, '|');
   if (runtime_dir.empty() || libs.empty() || !fs::exists(runtime_dir)) {
@@ -127,11 +138,13 @@ Status BuildAotDriver(const CompiledModel& compiled, const std::string& name, st
                          "--aot needs them",
                          runtime_dir.c_str());
   }
-  const std::string driver = Fill(kDriverTemplate, {{"name", name}, {"Name", CamelCase(name)}});
   std::string command = std::string(MOTE_AOT_CXX) +
                         " -std=c++17 -O2 -fno-exceptions -fno-rtti -Wall -Wextra -Werror -I" +
-                        Quote(runtime_dir) + " -I" + Quote(runtime_dir + "/include") + " " + name +
-                        ".cc " + name + "_data.cc main.cc -Wl,--start-group";
+                        Quote(runtime_dir) + " -I" + Quote(runtime_dir + "/include");
+  for (const SourceFile& f : files) {
+    if (f.compile) command += " " + Quote(f.name);
+  }
+  command += " -Wl,--start-group";
   uint64_t key = 1469598103934665603ull;
   for (const std::string& lib : libs) {
     std::error_code ec;
@@ -144,10 +157,10 @@ Status BuildAotDriver(const CompiledModel& compiled, const std::string& name, st
     command += " " + Quote(lib);
   }
   command += " -Wl,--end-group";
-  key = Fnv1a(key, compiled.header);
-  key = Fnv1a(key, compiled.source);
-  key = Fnv1a(key, compiled.data);
-  key = Fnv1a(key, driver);
+  for (const SourceFile& f : files) {
+    key = Fnv1a(key, f.name);
+    key = Fnv1a(key, f.text);
+  }
   key = Fnv1a(key, command);
   char hex[17];
   std::snprintf(hex, sizeof(hex), "%016llx", static_cast<unsigned long long>(key));
@@ -164,11 +177,11 @@ Status BuildAotDriver(const CompiledModel& compiled, const std::string& name, st
     return Status::Error(StatusCode::kInternal, "cannot create %s: %s", dir.c_str(),
                          ec.message().c_str());
   }
-  if (!WriteText(dir / (name + ".h"), compiled.header) ||
-      !WriteText(dir / (name + ".cc"), compiled.source) ||
-      !WriteText(dir / (name + "_data.cc"), compiled.data) || !WriteText(dir / "main.cc", driver)) {
-    return Status::Error(StatusCode::kInternal, "cannot write the generated code to %s",
-                         dir.c_str());
+  for (const SourceFile& f : files) {
+    if (!WriteText(dir / f.name, f.text)) {
+      return Status::Error(StatusCode::kInternal, "cannot write the generated code to %s",
+                           dir.c_str());
+    }
   }
   // Build under a private name and rename, so concurrent runs never see a partial binary.
   const std::string tmp = "driver.tmp." + std::to_string(static_cast<long long>(getpid()));

@@ -4,6 +4,7 @@
 #define MOTE_HOST_COMPILER_AOT_BUILD_H_
 
 #include <string>
+#include <vector>
 
 #include "compiler/aot_compiler.h"
 
@@ -21,6 +22,34 @@ std::string AotCacheRoot();
 // `*cached` tells whether the build was reused.
 Status BuildAotDriver(const CompiledModel& compiled, const std::string& name, std::string* exe,
                       bool* cached);
+
+// One file of code to build; `compile` marks the .cc files given to the compiler.
+struct SourceFile {
+  std::string name;
+  std::string text;
+  bool compile = false;
+};
+
+// The step under BuildAotDriver: writes `files` into a cache directory named
+// `name`-<key> (key: the files, the kernel libraries and the compile command)
+// and builds them, with the runtime headers and kernel libraries, into an
+// executable with one compiler run, unless an up-to-date one is there.
+Status BuildAotExecutable(const std::string& name, const std::vector<SourceFile>& files,
+                          std::string* exe, bool* cached);
+
+// Several compiled models in one executable (one compiler run, cached as
+// above), for tests of many small models:
+//   driver MODEL IN OUT PASSES
+// runs model MODEL on IN, one or more samples back to back (each all inputs
+// concatenated). Each pass resets the model's state, then runs every sample
+// in order, carrying the state; OUT receives every run's outputs
+// concatenated. Exit codes: 0 ok, 2 usage or unknown model, 4 bad input size.
+struct DriverModel {
+  std::string name;  // C identifier the model was compiled with
+  const CompiledModel* compiled = nullptr;
+};
+Status BuildAotMultiDriver(const std::vector<DriverModel>& models, const std::string& name,
+                           std::string* exe, bool* cached);
 
 }  // namespace aot
 }  // namespace mote

@@ -32,7 +32,7 @@ constexpr size_t k{{Name}}ArenaAlignment = 16;
 
 // Runs the model once on `arena` (k{{Name}}ArenaSize bytes, 16-byte aligned).
 void {{name}}_invoke(uint8_t* arena);
-// Resets the state tensors (SVDF/LSTM memories) to their initial values.
+// Resets the state (SVDF/LSTM memories, signal noise estimates) to its initial values.
 void {{name}}_reset_state();
 
 {{accessors}}
@@ -66,6 +66,15 @@ constexpr char kSourceTemplate[] =
 #include <limits>
 
 {{includes}}
+// Per-layer hook for profilers such as `mote bench`: built with -DMOTE_AOT_LAYER_HOOK, the code
+// calls mote_aot_layer_end(op) (defined by the profiler) after every op; otherwise nothing.
+#ifdef MOTE_AOT_LAYER_HOOK
+void mote_aot_layer_end(size_t op_index);
+#define MOTE_AOT_LAYER_END(op_index) mote_aot_layer_end(op_index)
+#else
+#define MOTE_AOT_LAYER_END(op_index) ((void)0)
+#endif
+
 namespace {{name}}_data {
 {{weight_declarations}}}  // namespace {{name}}_data
 
@@ -191,6 +200,12 @@ bool IsKnownTarget(const std::string& target) {
   return std::find(std::begin(kTargets), std::end(kTargets), target) != std::end(kTargets);
 }
 
+KernelArchSet TargetKernelArchs(const std::string& target) {
+  if (target == "host") return NativeKernelArchs();
+  // Every Cortex-M target Mote knows has the DSP extension (M4, M7, M33, M55).
+  return kPortableArchs | KernelArchBit(KernelArch::kArmV7emDsp);
+}
+
 Status CompileModel(const Model& model, const CompileOptions& options, CompiledModel* out) {
   if (!IsKnownTarget(options.target)) {
     return Status::Error(StatusCode::kInvalidArgument,
@@ -198,7 +213,7 @@ Status CompileModel(const Model& model, const CompileOptions& options, CompiledM
                          options.target.c_str());
   }
   AotModel m;
-  MOTE_TRY(BuildAotModel(model, &m));
+  MOTE_TRY(BuildAotModel(model, TargetKernelArchs(options.target), &m));
   const std::string name = Identifier(options.name);
   const std::string camel = CamelCase(name);
 
@@ -207,7 +222,7 @@ Status CompileModel(const Model& model, const CompileOptions& options, CompiledM
   state.state_prefix = "g_state_t";
   uint64_t total_macs = 0;
   for (const AotOp& op : m.ops) {
-    const EmitFn emit = FindEmitter(op.builtin);
+    const EmitFn emit = FindEmitter(op);
     if (emit == nullptr) {
       return Status::Error(StatusCode::kUnsupported,
                            "op %zu: %s is not supported by the compiler yet (supported: %s)",
@@ -229,7 +244,7 @@ Status CompileModel(const Model& model, const CompileOptions& options, CompiledM
       return Status::Error(StatusCode::kInternal, "op %zu (%s): emitter ignored its scratch",
                            op.index, op.name.c_str());
     }
-    state.body += "\n";
+    state.body += "  MOTE_AOT_LAYER_END(" + std::to_string(op.index) + ");\n\n";
   }
   if (!state.body.empty()) state.body.pop_back();  // no blank line before '}'
 
@@ -252,6 +267,9 @@ Status CompileModel(const Model& model, const CompileOptions& options, CompiledM
               ArrayDefinition("alignas(16) extern", t.type, array, t.data, count) + "\n";
     weight_bytes += t.bytes;
   }
+  declarations += state.packed_declarations;
+  arrays += state.packed_arrays;
+  weight_bytes += state.packed_bytes;
   // State tensors.
   std::string state_defs, reset;
   size_t state_bytes = 0;
@@ -266,6 +284,15 @@ Status CompileModel(const Model& model, const CompileOptions& options, CompiledM
     const int fill = t.type == DataType::kInt8 ? t.zero_point : 0;
     reset += "  std::memset(" + var + ", " + std::to_string(fill) + ", sizeof(" + var + "));\n";
     state_bytes += t.bytes;
+  }
+  // State owned by ops (not tensors), zero at start as the interpreter's
+  // AllocateTensors and signal::ResetState leave it.
+  for (const OpState& st : state.op_states) {
+    state_defs += "// " + st.comment + "\n";
+    state_defs +=
+        "alignas(16) " + st.ctype + " " + st.name + "[" + std::to_string(st.count) + "];\n";
+    reset += "  std::memset(" + st.name + ", 0, sizeof(" + st.name + "));\n";
+    state_bytes += st.bytes;
   }
 
   std::string accessors;

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "mote/kernel_arch.h"
 #include "mote/model.h"
 #include "mote/status.h"
 
@@ -41,6 +42,8 @@ Status CompileModel(const Model& model, const CompileOptions& options, CompiledM
 Result<size_t> AotArenaBytes(const Model& model);
 
 bool IsKnownTarget(const std::string& target);
+// The instruction sets kernel variants may use on `target` (a known target).
+KernelArchSet TargetKernelArchs(const std::string& target);
 
 }  // namespace aot
 }  // namespace mote

@@ -13,7 +13,7 @@ namespace {
 constexpr size_t kHostArenaBytes = size_t{256} << 20;
 }  // namespace
 
-Status BuildAotModel(const Model& model, AotModel* out) {
+Status BuildAotModel(const Model& model, KernelArchSet archs, AotModel* out) {
   out->resolver = std::make_unique<AllOpsResolver>();
   // Allocate lazily in steps so that small models do not touch 256 MiB.
   size_t arena_bytes = size_t{1} << 20;
@@ -25,6 +25,8 @@ Status BuildAotModel(const Model& model, AotModel* out) {
                        kArenaAlignment;
     out->interpreter = std::make_unique<Interpreter>(
         model, *out->resolver, Span<uint8_t>(out->arena_storage.data() + pad, arena_bytes));
+    out->interpreter->set_kernel_archs(archs);
+    out->interpreter->set_ahead_of_time(true);
     s = out->interpreter->AllocateTensors();
     if (s.ok() || s.code() != StatusCode::kResourceExhausted || arena_bytes >= kHostArenaBytes) {
       break;
@@ -67,9 +69,12 @@ Status BuildAotModel(const Model& model, AotModel* out) {
   const host::ModelStats stats = host::ComputeModelStats(model);
   out->ops.resize(interp.num_ops());
   char name_buf[32];
-  for (size_t o = 0; o < interp.num_ops(); ++o) {
+  // In execution order (the planner may run independent branches in another
+  // order than the model lists them); AotOp::index keeps the model's op index.
+  for (size_t step = 0; step < interp.num_ops(); ++step) {
+    const size_t o = interp.op_at_step(step);
     const OperatorView op = sg.op(o);
-    AotOp& ao = out->ops[o];
+    AotOp& ao = out->ops[step];
     ao.index = o;
     ao.builtin = op.builtin();
     ao.name = op.name(name_buf, sizeof(name_buf));

@@ -52,7 +52,7 @@ struct AotOp {
 // (op data lives in its arena) and that arena.
 struct AotModel {
   std::vector<AotTensor> tensors;
-  std::vector<AotOp> ops;
+  std::vector<AotOp> ops;  // in execution order (Interpreter::op_at_step)
   std::vector<int32_t> inputs, outputs;
   size_t arena_bytes = 0;              // activations + scratch (no persistent data)
   size_t interpreter_arena_bytes = 0;  // the interpreter's arena_used_bytes, for comparison
@@ -65,7 +65,9 @@ struct AotModel {
 
 // Runs Prepare and the memory planner of the interpreter on the host and
 // lifts the result into the IR. `model` must outlive the result.
-Status BuildAotModel(const Model& model, AotModel* out);
+// `archs`: the target's instruction sets; Prepare picks kernel variants for
+// them (and may pre-pack weights, which the generated code keeps in flash).
+Status BuildAotModel(const Model& model, KernelArchSet archs, AotModel* out);
 
 }  // namespace aot
 }  // namespace mote

@@ -7,6 +7,8 @@ namespace mote {
 namespace aot {
 
 std::string OpEmitContext::stem() const {
+  // Custom op names are CamelCase already (SignalRfft).
+  if (op_.builtin == BuiltinOp::kCustom) return Identifier(op_.name) + std::to_string(op_.index);
   std::string lower = op_.name;
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return CamelCase(lower) + std::to_string(op_.index);
@@ -45,11 +47,37 @@ std::string OpEmitContext::In(size_t i, const std::string& role) {
 
 std::string OpEmitContext::Out(size_t i) { return TensorPointer(op_.outputs[i], false, ""); }
 
+std::string OpEmitContext::Packed(const void* data, size_t bytes, const std::string& variant) {
+  if (data == nullptr || bytes == 0) return "nullptr";
+  const std::string name = "k" + stem() + "Packed";
+  state_->packed_declarations +=
+      "extern const uint8_t " + name + "[" + std::to_string(bytes) + "];  // for " + variant + "\n";
+  state_->packed_arrays += "// " + op_.name + " " + std::to_string(op_.index) +
+                           ": constants packed ahead of time for " + variant + "\n" +
+                           ArrayDefinition("alignas(16) extern", DataType::kUInt8, name,
+                                           static_cast<const uint8_t*>(data), bytes) +
+                           "\n";
+  state_->packed_bytes += bytes;
+  return "data::" + name;
+}
+
 std::string OpEmitContext::Scratch(int i, size_t bytes, const char* ctype) {
   const size_t offset = op_.scratch_offsets.at(static_cast<size_t>(i));
   state_->scratch_end = std::max(state_->scratch_end, offset + bytes);
   ++state_->scratch_calls;
   return "At<" + std::string(ctype) + ">(arena, " + std::to_string(offset) + ")";
+}
+
+std::string OpEmitContext::State(const std::string& role, const char* ctype, size_t count,
+                                 size_t element_bytes, const std::string& comment) {
+  OpState st;
+  st.name = "g_state_" + stem() + role;
+  st.ctype = ctype;
+  st.count = count;
+  st.bytes = count * element_bytes;
+  st.comment = comment;
+  state_->op_states.push_back(st);
+  return st.name;
 }
 
 namespace {
@@ -84,13 +112,51 @@ constexpr EmitterEntry kEmitters[] = {
     {BuiltinOp::kStridedSlice, &EmitStridedSlice},
     {BuiltinOp::kTransposeConv, &EmitTransposeConv},
     {BuiltinOp::kUnidirectionalSequenceLstm, &EmitLstm},
+    {BuiltinOp::kMean, &EmitMean},
+    {BuiltinOp::kArgMax, &EmitArgMax},
+    {BuiltinOp::kDequantize, &EmitDequantize},
+    {BuiltinOp::kCast, &EmitCast},
+    {BuiltinOp::kMul, &EmitMul},
+    {BuiltinOp::kDiv, &EmitDiv},
+    {BuiltinOp::kMinimum, &EmitMinimumMaximum},
+    {BuiltinOp::kMaximum, &EmitMinimumMaximum},
+    {BuiltinOp::kConcatenation, &EmitJoin},
+    {BuiltinOp::kPack, &EmitJoin},
+    {BuiltinOp::kSplit, &EmitSplit},
+    {BuiltinOp::kUnpack, &EmitSplit},
+    {BuiltinOp::kTranspose, &EmitTranspose},
+    {BuiltinOp::kGather, &EmitGather},
+    {BuiltinOp::kResizeNearestNeighbor, &EmitResizeNearest},
+};
+
+struct CustomEmitterEntry {
+  const char* name;
+  EmitFn fn;
+};
+
+constexpr CustomEmitterEntry kCustomEmitters[] = {
+    {"SignalWindow", &EmitSignalWindow},
+    {"SignalFftAutoScale", &EmitSignalFftAutoScale},
+    {"SignalRfft", &EmitSignalRfft},
+    {"SignalEnergy", &EmitSignalEnergy},
+    {"SignalFilterBank", &EmitSignalFilterBank},
+    {"SignalFilterBankSquareRoot", &EmitSignalFilterBankSquareRoot},
+    {"SignalFilterBankSpectralSubtraction", &EmitSignalSpectralSubtraction},
+    {"SignalPCAN", &EmitSignalPcan},
+    {"SignalFilterBankLog", &EmitSignalFilterBankLog},
 };
 
 }  // namespace
 
-EmitFn FindEmitter(BuiltinOp op) {
+EmitFn FindEmitter(const AotOp& op) {
+  if (op.builtin == BuiltinOp::kCustom) {
+    for (const CustomEmitterEntry& e : kCustomEmitters) {
+      if (op.name == e.name) return e.fn;
+    }
+    return nullptr;
+  }
   for (const EmitterEntry& e : kEmitters) {
-    if (e.op == op) return e.fn;
+    if (e.op == op.builtin) return e.fn;
   }
   return nullptr;
 }
@@ -101,6 +167,7 @@ std::string SupportedOpNames() {
     s += (s.empty() ? "" : ", ");
     s += BuiltinOpName(e.op);
   }
+  for (const CustomEmitterEntry& e : kCustomEmitters) s += std::string(", CUSTOM:") + e.name;
   return s;
 }
 

@@ -15,6 +15,16 @@
 namespace mote {
 namespace aot {
 
+// State an op's emitter keeps in static storage of the generated code (e.g.
+// the signal ops' noise estimates): zeroed by NAME_reset_state().
+struct OpState {
+  std::string name;     // C identifier of the array
+  std::string ctype;    // element type, e.g. "uint32_t"
+  size_t count = 0;     // elements
+  size_t bytes = 0;     // count * element size
+  std::string comment;  // what it holds
+};
+
 // What the emitters produce for the whole model; filled op by op.
 struct EmitState {
   std::set<std::string> includes;           // kernel headers, e.g. "kernels/conv2d/conv2d.h"
@@ -22,8 +32,12 @@ struct EmitState {
   std::string body;                         // statements of NAME_invoke
   std::map<size_t, std::string> constants;  // tensor index -> array name (emitted to NAME_data.cc)
   std::set<size_t> variables;               // state tensors (static storage in NAME.cc)
+  std::vector<OpState> op_states;           // state owned by ops (static storage in NAME.cc)
   size_t scratch_end = 0;                   // highest arena byte used by scratch
   size_t scratch_calls = 0;                 // scratch buffers the current op's emitter used
+  std::string packed_declarations;          // kernel-variant constants (NAME_data.cc)
+  std::string packed_arrays;
+  size_t packed_bytes = 0;
   std::string data_namespace;               // e.g. "kws_data"
   std::string state_prefix;                 // e.g. "g_kws_state_"
 };
@@ -38,6 +52,8 @@ class OpEmitContext {
   const T& op_data() const {
     return *static_cast<const T*>(op_.op_data);
   }
+  size_t num_inputs() const { return op_.inputs.size(); }
+  size_t num_outputs() const { return op_.outputs.size(); }
   bool has_input(size_t i) const { return i < op_.inputs.size() && op_.inputs[i] >= 0; }
   const AotTensor& input(size_t i) const { return model_.tensors[op_.inputs[i]]; }
   const AotTensor& output(size_t i) const { return model_.tensors[op_.outputs[i]]; }
@@ -49,8 +65,17 @@ class OpEmitContext {
   // (e.g. "Filter" -> kConv2D3Filter). Omitted optional inputs give "nullptr".
   std::string In(size_t i, const std::string& role = "");
   std::string Out(size_t i);
+  // Constants a kernel variant derived from the weights ahead of time
+  // (KernelVariant::pack), stored in flash beside the weights; returns the
+  // expression naming them ("nullptr" if `bytes` is 0).
+  std::string Packed(const void* data, size_t bytes, const std::string& variant);
   // Typed pointer to scratch buffer i of `bytes` bytes.
   std::string Scratch(int i, size_t bytes, const char* ctype);
+  // Static state of `count` elements of `ctype` (`element_bytes` each) that
+  // this op carries across invocations, zeroed by NAME_reset_state(); returns
+  // the array's name. `role` distinguishes several arrays of one op.
+  std::string State(const std::string& role, const char* ctype, size_t count, size_t element_bytes,
+                    const std::string& comment);
 
   void Include(const std::string& header) { state_->includes.insert(header); }
   // Adds file-scope definitions (params struct, per-channel arrays).
@@ -67,8 +92,9 @@ class OpEmitContext {
 
 // Emits one op, or fails with kUnsupported.
 using EmitFn = Status (*)(OpEmitContext& ctx);
-// nullptr if the compiler has no emitter for `op`.
-EmitFn FindEmitter(BuiltinOp op);
+// nullptr if the compiler has no emitter for `op` (builtin code, or custom
+// name for CUSTOM ops).
+EmitFn FindEmitter(const AotOp& op);
 // Names of all ops the compiler supports, for messages.
 std::string SupportedOpNames();
 
@@ -87,6 +113,28 @@ Status EmitPad(OpEmitContext& ctx);
 Status EmitStridedSlice(OpEmitContext& ctx);
 Status EmitTransposeConv(OpEmitContext& ctx);
 Status EmitLstm(OpEmitContext& ctx);
+Status EmitMean(OpEmitContext& ctx);
+Status EmitArgMax(OpEmitContext& ctx);
+Status EmitDequantize(OpEmitContext& ctx);
+Status EmitCast(OpEmitContext& ctx);
+Status EmitMul(OpEmitContext& ctx);
+Status EmitDiv(OpEmitContext& ctx);
+Status EmitMinimumMaximum(OpEmitContext& ctx);
+Status EmitJoin(OpEmitContext& ctx);   // CONCATENATION, PACK
+Status EmitSplit(OpEmitContext& ctx);  // SPLIT, UNPACK
+Status EmitTranspose(OpEmitContext& ctx);
+Status EmitGather(OpEmitContext& ctx);
+Status EmitResizeNearest(OpEmitContext& ctx);
+// TFLM's signal custom ops (audio front end).
+Status EmitSignalWindow(OpEmitContext& ctx);
+Status EmitSignalFftAutoScale(OpEmitContext& ctx);
+Status EmitSignalRfft(OpEmitContext& ctx);
+Status EmitSignalEnergy(OpEmitContext& ctx);
+Status EmitSignalFilterBank(OpEmitContext& ctx);
+Status EmitSignalFilterBankSquareRoot(OpEmitContext& ctx);
+Status EmitSignalSpectralSubtraction(OpEmitContext& ctx);
+Status EmitSignalPcan(OpEmitContext& ctx);
+Status EmitSignalFilterBankLog(OpEmitContext& ctx);
 
 }  // namespace aot
 }  // namespace mote

@@ -8,6 +8,7 @@
 
 #include "aot_models.h"
 #include "kernels/registry/all_ops_resolver.h"
+#include "kernels/signal/signal.h"
 #include "support/test_support.h"
 
 namespace mote {
@@ -63,7 +64,8 @@ TEST_P(AotConformance, MatchesGoldensAndInterpreter) {
     const std::vector<uint8_t> aot = RunAot(m, input);
     EXPECT_EQ(aot, golden) << "AOT output differs from TFLM's golden";
 
-    interp.ResetVariables();
+    interp.ResetVariables();     // as the AOT side's reset_state(): a fresh start per sample,
+    signal::ResetState(interp);  // including the signal ops' noise estimates
     size_t offset = 0;
     for (size_t i = 0; i < interp.num_inputs(); ++i) {
       ASSERT_LE(offset + interp.input(i).bytes, input.size());

@@ -1,5 +1,6 @@
 // ADD and SUB: QuantAddSubParams / FloatBinaryParams / IntBinaryParams with
-// the broadcast shape as const data.
+// the broadcast shape as const data. int8 ADD calls the kernel variant Prepare
+// picked for the target (with its packed constants and scratch).
 #include "compiler/emitter.h"
 #include "kernels/elementwise/elementwise.h"
 
@@ -12,6 +13,9 @@ constexpr char kParamsTemplate[] = R"(const mote::{{params_type}} k{{stem}}Param
 
 constexpr char kCallTemplate[] =
     R"(  mote::{{fn}}(k{{stem}}Params, {{input1}}, {{input2}}, {{output}});
+)";
+
+constexpr char kVariantCallTemplate[] = R"(  mote::{{fn}}(k{{stem}}Params, {{args}});
 )";
 
 std::string UintList(const uint32_t* v, int n) {
@@ -41,8 +45,11 @@ Status EmitAddSub(OpEmitContext& ctx) {
   const DataType type = ctx.output(0).type;
   std::string params_type, fn;
   Fields f;
+  const AddS8OpData* add_s8 = nullptr;
   if (type == DataType::kInt8 || type == DataType::kInt16) {
-    const QuantAddSubParams& p = ctx.op_data<QuantAddSubParams>();
+    if (type == DataType::kInt8 && !sub) add_s8 = &ctx.op_data<AddS8OpData>();
+    const QuantAddSubParams& p =
+        add_s8 != nullptr ? add_s8->params : ctx.op_data<QuantAddSubParams>();
     params_type = "QuantAddSubParams";
     fn = op + (type == DataType::kInt8 ? "S8" : "S16");
     f.Nested("shape", ShapeFields(p.shape), 8)
@@ -78,6 +85,20 @@ Status EmitAddSub(OpEmitContext& ctx) {
   ctx.Include("kernels/elementwise/elementwise.h");
   ctx.Define(Fill(kParamsTemplate,
                   {{"params_type", params_type}, {"stem", ctx.stem()}, {"fields", f.Render()}}));
+  if (add_s8 != nullptr && add_s8->s8 != nullptr) {
+    const QuantAddSubParams& p = add_s8->params;
+    const AddS8Variant& v = *add_s8->s8;
+    const size_t packed = v.packed_bytes != nullptr ? v.packed_bytes(p) : 0;
+    const size_t scratch = v.scratch_bytes != nullptr ? v.scratch_bytes(p) : 0;
+    const std::string args =
+        "{" + ctx.In(0, "Input1") + ", " + ctx.In(1, "Input2") + ", " + ctx.Out(0) + ", " +
+        ctx.Packed(add_s8->packed, packed, v.name) + ", " +
+        (add_s8->scratch_index >= 0 ? ctx.Scratch(add_s8->scratch_index, scratch, "uint8_t")
+                                    : std::string("nullptr")) +
+        "}";
+    ctx.Call(Fill(kVariantCallTemplate, {{"fn", v.name}, {"stem", ctx.stem()}, {"args", args}}));
+    return Status::Ok();
+  }
   ctx.Call(Fill(kCallTemplate, {{"fn", fn},
                                 {"stem", ctx.stem()},
                                 {"input1", ctx.In(0, "Input1")},

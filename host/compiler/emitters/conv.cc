@@ -16,6 +16,41 @@ constexpr char kCallTemplate[] =
     R"(  mote::{{fn}}(k{{stem}}Params, {{input}}, {{filter}}, {{bias}}, {{output}});
 )";
 
+// int8: the kernel variant Prepare picked for the target, with its packed
+// constants and scratch.
+constexpr char kVariantCallTemplate[] =
+    R"(  mote::{{fn}}(k{{stem}}Params, {{args}});
+)";
+
+// The output was planned over the input (in place): the same kernel, run in
+// bands of output rows through a band buffer (kernels/common/banded.h).
+constexpr char kBandedVariantCallTemplate[] =
+    R"(  // Output planned over the input: computed in bands of {{rows}} row(s){{how}}.
+  mote::{{in_bands}}(&mote::{{fn}}, k{{stem}}Params, {{args}}, {{rows}}, {{band}});
+)";
+constexpr char kBandedCallTemplate[] =
+    R"(  // Output planned over the input: computed in bands of {{rows}} row(s){{how}}.
+  mote::{{in_bands}}(k{{stem}}Params, {{input}}, {{filter}}, {{bias}}, {{output}}, {{rows}}, {{band}});
+)";
+
+// The band buffer when the plan put output 0 over input 0 ("nullptr" when
+// bands go straight to the output), else "" (the direct call). Accounts for
+// the op's band scratch either way.
+template <typename D>
+std::string BandBuffer(OpEmitContext& ctx, const D& d, size_t element_bytes) {
+  if (d.bands.rows <= 0) return "";
+  const AotTensor& in = ctx.input(0);
+  const AotTensor& out = ctx.output(0);
+  const bool overlap = in.storage == Storage::kArena && out.storage == Storage::kArena &&
+                       in.offset < out.offset + out.bytes && out.offset < in.offset + in.bytes;
+  if (d.bands.scratch_index < 0) return overlap ? "nullptr" : "";
+  const size_t bytes = overlap ? static_cast<size_t>(d.bands.rows) * d.params.output_w *
+                                     d.params.output_c * element_bytes
+                               : 0;
+  const std::string band = ctx.Scratch(d.bands.scratch_index, bytes, "uint8_t");
+  return overlap ? band : "";
+}
+
 // The suffix of the reference function for the op's element type.
 Result<std::string> TypeSuffix(const AotTensor& input) {
   switch (input.type) {
@@ -43,9 +78,10 @@ void AddQuantFields(const P& p, const std::string& stem, bool quantized, Fields*
       .Float("float_max", p.float_max);
 }
 
-template <typename P>
-void EmitCommon(OpEmitContext& ctx, const P& p, const char* params_type, const char* fn_stem,
+template <typename D>
+void EmitCommon(OpEmitContext& ctx, const D& d, const char* params_type, const char* fn_stem,
                 const std::string& suffix, const Fields& fields) {
+  const auto& p = d.params;
   const bool quantized = suffix != "F32";
   const std::string stem = ctx.stem();
   const size_t channels = static_cast<size_t>(p.output_c);
@@ -59,6 +95,45 @@ void EmitCommon(OpEmitContext& ctx, const P& p, const char* params_type, const c
             {"params_type", params_type},
             {"stem", stem},
             {"fields", fields.Render()}}));
+  const size_t element_bytes = suffix == "F32" ? 4 : (suffix == "S16" ? 2 : 1);
+  const std::string band = BandBuffer(ctx, d, element_bytes);
+  const std::string in_bands = fn_stem + suffix + "InBands";
+  const std::string how = band == "nullptr" ? ", each straight to its place" : " via a band buffer";
+  if (d.s8 != nullptr) {
+    const size_t packed = d.s8->packed_bytes != nullptr ? d.s8->packed_bytes(p) : 0;
+    const size_t scratch = d.s8->scratch_bytes != nullptr ? d.s8->scratch_bytes(p) : 0;
+    const std::string args =
+        "{" + ctx.In(0) + ", " + ctx.In(1, "Filter") + ", " +
+        (p.has_bias ? ctx.In(2, "Bias") : std::string("nullptr")) + ", " + ctx.Out(0) + ", " +
+        ctx.Packed(d.packed, packed, d.s8->name) + ", " +
+        (d.scratch_index >= 0 ? ctx.Scratch(d.scratch_index, scratch, "uint8_t")
+                              : std::string("nullptr")) +
+        "}";
+    if (!band.empty()) {
+      ctx.Call(Fill(kBandedVariantCallTemplate, {{"in_bands", in_bands},
+                                                 {"fn", d.s8->name},
+                                                 {"stem", stem},
+                                                 {"args", args},
+                                                 {"rows", std::to_string(d.bands.rows)},
+                                                 {"how", how},
+                                                 {"band", band}}));
+      return;
+    }
+    ctx.Call(Fill(kVariantCallTemplate, {{"fn", d.s8->name}, {"stem", stem}, {"args", args}}));
+    return;
+  }
+  if (!band.empty()) {
+    ctx.Call(Fill(kBandedCallTemplate, {{"in_bands", in_bands},
+                                        {"stem", stem},
+                                        {"input", ctx.In(0)},
+                                        {"filter", ctx.In(1, "Filter")},
+                                        {"bias", p.has_bias ? ctx.In(2, "Bias") : "nullptr"},
+                                        {"output", ctx.Out(0)},
+                                        {"rows", std::to_string(d.bands.rows)},
+                                        {"how", how},
+                                        {"band", band}}));
+    return;
+  }
   ctx.Call(Fill(kCallTemplate, {{"fn", fn_stem + suffix},
                                 {"stem", stem},
                                 {"input", ctx.In(0)},
@@ -71,7 +146,8 @@ void EmitCommon(OpEmitContext& ctx, const P& p, const char* params_type, const c
 
 Status EmitConv2D(OpEmitContext& ctx) {
   MOTE_ASSIGN_OR_RETURN(const std::string suffix, TypeSuffix(ctx.input(0)));
-  const ConvParams& p = ctx.op_data<ConvParams>();
+  const ConvOpData& d = ctx.op_data<ConvOpData>();
+  const ConvParams& p = d.params;
   Fields f;
   f.Int("batches", p.batches)
       .Int("input_h", p.input_h)
@@ -92,13 +168,15 @@ Status EmitConv2D(OpEmitContext& ctx) {
       .Int("pad_w", p.pad_w);
   AddQuantFields(p, ctx.stem(), suffix != "F32", &f);
   ctx.Include("kernels/conv2d/conv2d.h");
-  EmitCommon(ctx, p, "ConvParams", "Conv", suffix, f);
+  ctx.Include("kernels/conv2d/conv2d_in_place.h");
+  EmitCommon(ctx, d, "ConvParams", "Conv", suffix, f);
   return Status::Ok();
 }
 
 Status EmitDepthwiseConv2D(OpEmitContext& ctx) {
   MOTE_ASSIGN_OR_RETURN(const std::string suffix, TypeSuffix(ctx.input(0)));
-  const DepthwiseParams& p = ctx.op_data<DepthwiseParams>();
+  const DepthwiseOpData& d = ctx.op_data<DepthwiseOpData>();
+  const DepthwiseParams& p = d.params;
   Fields f;
   f.Int("batches", p.batches)
       .Int("input_h", p.input_h)
@@ -118,7 +196,8 @@ Status EmitDepthwiseConv2D(OpEmitContext& ctx) {
       .Int("pad_w", p.pad_w);
   AddQuantFields(p, ctx.stem(), suffix != "F32", &f);
   ctx.Include("kernels/depthwise_conv2d/depthwise_conv2d.h");
-  EmitCommon(ctx, p, "DepthwiseParams", "DepthwiseConv", suffix, f);
+  ctx.Include("kernels/depthwise_conv2d/depthwise_conv2d_in_place.h");
+  EmitCommon(ctx, d, "DepthwiseParams", "DepthwiseConv", suffix, f);
   return Status::Ok();
 }
 

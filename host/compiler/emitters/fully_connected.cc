@@ -10,6 +10,12 @@ constexpr char kParamsTemplate[] =
     R"({{channel_arrays}}const mote::FullyConnectedParams k{{stem}}Params = {{fields}};
 )";
 
+// int8: the kernel variant Prepare picked for the target, with its packed
+// constants and scratch.
+constexpr char kVariantCallTemplate[] =
+    R"(  mote::{{fn}}(k{{stem}}Params, {{args}});
+)";
+
 constexpr char kCallTemplate[] =
     R"(  mote::FullyConnected{{suffix}}(k{{stem}}Params, {{input}}, {{weights}}, {{bias}}, {{output}});
 )";
@@ -31,7 +37,8 @@ Status EmitFullyConnected(OpEmitContext& ctx) {
     default:
       return Status::Error(StatusCode::kUnsupported, "%s input", DataTypeName(ctx.input(0).type));
   }
-  const FullyConnectedParams& p = ctx.op_data<FullyConnectedParams>();
+  const FullyConnectedOpData& d = ctx.op_data<FullyConnectedOpData>();
+  const FullyConnectedParams& p = d.params;
   const std::string stem = ctx.stem();
   const bool per_channel = p.channel_multiplier != nullptr;
   const size_t units = static_cast<size_t>(p.output_depth);
@@ -59,6 +66,19 @@ Status EmitFullyConnected(OpEmitContext& ctx) {
   ctx.Include("kernels/fully_connected/fully_connected.h");
   ctx.Define(
       Fill(kParamsTemplate, {{"channel_arrays", arrays}, {"stem", stem}, {"fields", f.Render()}}));
+  if (d.s8 != nullptr) {
+    const size_t packed = d.s8->packed_bytes != nullptr ? d.s8->packed_bytes(p) : 0;
+    const size_t scratch = d.s8->scratch_bytes != nullptr ? d.s8->scratch_bytes(p) : 0;
+    const std::string args =
+        "{" + ctx.In(0) + ", " + ctx.In(1, "Weights") + ", " +
+        (p.has_bias ? ctx.In(2, "Bias") : std::string("nullptr")) + ", " + ctx.Out(0) + ", " +
+        ctx.Packed(d.packed, packed, d.s8->name) + ", " +
+        (d.scratch_index >= 0 ? ctx.Scratch(d.scratch_index, scratch, "uint8_t")
+                              : std::string("nullptr")) +
+        "}";
+    ctx.Call(Fill(kVariantCallTemplate, {{"fn", d.s8->name}, {"stem", stem}, {"args", args}}));
+    return Status::Ok();
+  }
   ctx.Call(Fill(kCallTemplate, {{"suffix", suffix},
                                 {"stem", stem},
                                 {"input", ctx.In(0)},

@@ -1,4 +1,6 @@
-// AVERAGE_POOL_2D and MAX_POOL_2D: PoolParams as const data.
+// AVERAGE_POOL_2D and MAX_POOL_2D: PoolParams as const data; int8 calls the
+// kernel variant Prepare picked for the target (with its packed constants and
+// scratch), float32 / int16 the reference.
 #include "kernels/pooling/pooling.h"
 #include "compiler/emitter.h"
 
@@ -10,6 +12,9 @@ constexpr char kParamsTemplate[] = R"(const mote::PoolParams k{{stem}}Params = {
 )";
 
 constexpr char kCallTemplate[] = R"(  mote::{{fn}}(k{{stem}}Params, {{input}}, {{output}});
+)";
+
+constexpr char kVariantCallTemplate[] = R"(  mote::{{fn}}(k{{stem}}Params, {{args}});
 )";
 
 }  // namespace
@@ -31,7 +36,8 @@ Status EmitPooling(OpEmitContext& ctx) {
   }
   const std::string fn =
       std::string(ctx.op().builtin == BuiltinOp::kMaxPool2D ? "MaxPool" : "AveragePool") + suffix;
-  const PoolParams& p = ctx.op_data<PoolParams>();
+  const PoolOpData& d = ctx.op_data<PoolOpData>();
+  const PoolParams& p = d.params;
   Fields f;
   f.Int("batches", p.batches)
       .Int("input_height", p.input_height)
@@ -51,6 +57,19 @@ Status EmitPooling(OpEmitContext& ctx) {
       .Float("float_activation_max", p.float_activation_max);
   ctx.Include("kernels/pooling/pooling.h");
   ctx.Define(Fill(kParamsTemplate, {{"stem", ctx.stem()}, {"fields", f.Render()}}));
+  if (d.s8 != nullptr) {
+    const size_t packed = d.s8->packed_bytes != nullptr ? d.s8->packed_bytes(p) : 0;
+    const size_t scratch = d.s8->scratch_bytes != nullptr ? d.s8->scratch_bytes(p) : 0;
+    const std::string args =
+        "{" + ctx.In(0) + ", " + ctx.Out(0) + ", " + ctx.Packed(d.packed, packed, d.s8->name) +
+        ", " +
+        (d.scratch_index >= 0 ? ctx.Scratch(d.scratch_index, scratch, "uint8_t")
+                              : std::string("nullptr")) +
+        "}";
+    ctx.Call(
+        Fill(kVariantCallTemplate, {{"fn", d.s8->name}, {"stem", ctx.stem()}, {"args", args}}));
+    return Status::Ok();
+  }
   ctx.Call(Fill(kCallTemplate,
                 {{"fn", fn}, {"stem", ctx.stem()}, {"input", ctx.In(0)}, {"output", ctx.Out(0)}}));
   return Status::Ok();

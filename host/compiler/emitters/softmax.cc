@@ -1,4 +1,5 @@
 // SOFTMAX: SoftmaxParams as const data; the int16 lookup tables as const arrays.
+// int8 -> int8 calls the kernel variant Prepare picked for the target.
 #include "kernels/softmax/softmax.h"
 #include "compiler/emitter.h"
 
@@ -11,6 +12,9 @@ constexpr char kParamsTemplate[] =
 )";
 
 constexpr char kCallTemplate[] = R"(  mote::{{fn}}(k{{stem}}Params, {{input}}, {{output}});
+)";
+
+constexpr char kVariantCallTemplate[] = R"(  mote::{{fn}}(k{{stem}}Params, {{args}});
 )";
 
 std::string Table(const std::string& name, const int16_t* lut) {
@@ -33,7 +37,8 @@ Status EmitSoftmax(OpEmitContext& ctx) {
   } else {
     return Status::Error(StatusCode::kUnsupported, "%s input", DataTypeName(in));
   }
-  const SoftmaxParams& p = ctx.op_data<SoftmaxParams>();
+  const SoftmaxOpData& d = ctx.op_data<SoftmaxOpData>();
+  const SoftmaxParams& p = d.params;
   const std::string stem = ctx.stem();
   const bool tables = p.exp_lut != nullptr;
   Fields f;
@@ -52,6 +57,18 @@ Status EmitSoftmax(OpEmitContext& ctx) {
                                                       : ""},
                                     {"stem", stem},
                                     {"fields", f.Render()}}));
+  if (d.s8 != nullptr) {
+    const size_t packed = d.s8->packed_bytes != nullptr ? d.s8->packed_bytes(p) : 0;
+    const size_t scratch = d.s8->scratch_bytes != nullptr ? d.s8->scratch_bytes(p) : 0;
+    const std::string args =
+        "{" + ctx.In(0) + ", " + ctx.Out(0) + ", " + ctx.Packed(d.packed, packed, d.s8->name) +
+        ", " +
+        (d.scratch_index >= 0 ? ctx.Scratch(d.scratch_index, scratch, "uint8_t")
+                              : std::string("nullptr")) +
+        "}";
+    ctx.Call(Fill(kVariantCallTemplate, {{"fn", d.s8->name}, {"stem", stem}, {"args", args}}));
+    return Status::Ok();
+  }
   ctx.Call(Fill(kCallTemplate,
                 {{"fn", fn}, {"stem", stem}, {"input", ctx.In(0)}, {"output", ctx.Out(0)}}));
   return Status::Ok();

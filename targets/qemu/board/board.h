@@ -24,6 +24,10 @@ void board_counter_init(void);
 uint64_t board_instructions(void);
 // Instructions per SysTick tick on this board.
 uint32_t board_instructions_per_tick(void);
+// SysTick ticks since board_counter_init: cheaper to read than board_instructions
+// (no 64-bit division), for per-layer hooks; board_ticks_to_instructions converts.
+uint64_t board_ticks(void);
+uint64_t board_ticks_to_instructions(uint64_t ticks);
 
 // Writes to the host's stdout through semihosting.
 void board_write(const char* data, size_t len);

@@ -26,12 +26,17 @@ uint32_t board_instructions_per_tick(void) {
   return (1000000000u + MOTE_SYSCLK_HZ - 1) / MOTE_SYSCLK_HZ;
 }
 
-uint64_t board_instructions(void) {
+uint64_t board_ticks(void) {
   uint32_t wraps, value;
   do {  // re-read if SysTick wrapped in between
     wraps = g_wraps;
     value = SYST_CVR;
   } while (wraps != g_wraps);
-  const uint64_t ticks = (uint64_t)wraps * (kReload + 1u) + (kReload - value);
+  return (uint64_t)wraps * (kReload + 1u) + (kReload - value);
+}
+
+uint64_t board_ticks_to_instructions(uint64_t ticks) {
   return ticks * 1000000000u / MOTE_SYSCLK_HZ;
 }
+
+uint64_t board_instructions(void) { return board_ticks_to_instructions(board_ticks()); }
