@@ -6,6 +6,8 @@
 // run on the dsp:: emulation here.
 #include <gtest/gtest.h>
 
+#include "kernels/variants/variant_test_util.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -20,38 +22,9 @@
 namespace mote {
 namespace {
 
-bool CanRunHere(KernelArch arch) {
-  switch (arch) {
-    case KernelArch::kPortable:
-    case KernelArch::kArmV7emDsp:  // emulated off-target
-      return true;
-    case KernelArch::kX86Avx2:
-#if defined(__x86_64__)
-      return __builtin_cpu_supports("avx2");
-#else
-      return false;
-#endif
-  }
-  return false;
-}
-
-int32_t Uniform(std::mt19937& rng, int32_t lo, int32_t hi) {
-  return std::uniform_int_distribution<int32_t>(lo, hi)(rng);
-}
 double LogUniform(std::mt19937& rng, double lo, double hi) {
   return std::exp(std::uniform_real_distribution<double>(std::log(lo), std::log(hi))(rng));
 }
-int32_t RandomZeroPoint(std::mt19937& rng) {
-  switch (Uniform(rng, 0, 3)) {
-    case 0:
-      return -128;
-    case 1:
-      return 127;
-    default:
-      return Uniform(rng, -128, 127);
-  }
-}
-
 enum class Alias { kNone, kInput1, kInput2 };
 
 struct Case {

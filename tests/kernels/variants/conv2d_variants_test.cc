@@ -7,6 +7,8 @@
 // variant tests).
 #include <gtest/gtest.h>
 
+#include "kernels/variants/variant_test_util.h"
+
 #include <cstdint>
 #include <cstring>
 #include <random>
@@ -18,25 +20,6 @@
 namespace mote {
 namespace {
 
-bool CanRunHere(KernelArch arch) {
-  switch (arch) {
-    case KernelArch::kPortable:
-    case KernelArch::kArmV7emDsp:  // emulated off-target
-      return true;
-    case KernelArch::kX86Avx2:
-#if defined(__x86_64__)
-      return __builtin_cpu_supports("avx2");
-#else
-      return false;
-#endif
-  }
-  return false;
-}
-
-int32_t Uniform(std::mt19937& rng, int32_t lo, int32_t hi) {
-  return std::uniform_int_distribution<int32_t>(lo, hi)(rng);
-}
-
 // One randomized op: params plus the tensors they point at.
 struct Case {
   ConvParams p{};
@@ -44,17 +27,6 @@ struct Case {
   std::vector<int32_t> bias, multiplier, shift;
   int input_misalign = 0;  // bytes: inputs need not be word aligned
 };
-
-int32_t RandomZeroPoint(std::mt19937& rng) {
-  switch (Uniform(rng, 0, 3)) {
-    case 0:
-      return -128;
-    case 1:
-      return 127;
-    default:
-      return Uniform(rng, -128, 127);
-  }
-}
 
 Case RandomCase(std::mt19937& rng, bool pointwise) {
   Case c;

@@ -6,6 +6,8 @@
 // inputs at -128 / 127. Arm DSP variants run on the dsp:: emulation here.
 #include <gtest/gtest.h>
 
+#include "kernels/variants/variant_test_util.h"
+
 #include <cstdint>
 #include <cstdio>
 #include <random>
@@ -17,25 +19,6 @@
 
 namespace mote {
 namespace {
-
-bool CanRunHere(KernelArch arch) {
-  switch (arch) {
-    case KernelArch::kPortable:
-    case KernelArch::kArmV7emDsp:  // emulated off-target
-      return true;
-    case KernelArch::kX86Avx2:
-#if defined(__x86_64__)
-      return __builtin_cpu_supports("avx2");
-#else
-      return false;
-#endif
-  }
-  return false;
-}
-
-int32_t Uniform(std::mt19937& rng, int32_t lo, int32_t hi) {
-  return std::uniform_int_distribution<int32_t>(lo, hi)(rng);
-}
 
 struct Case {
   PoolParams p{};

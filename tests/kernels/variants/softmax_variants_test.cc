@@ -5,6 +5,8 @@
 // is here for the variants to come.
 #include <gtest/gtest.h>
 
+#include "kernels/variants/variant_test_util.h"
+
 #include <cmath>
 #include <cstdint>
 #include <random>
@@ -15,25 +17,6 @@
 
 namespace mote {
 namespace {
-
-bool CanRunHere(KernelArch arch) {
-  switch (arch) {
-    case KernelArch::kPortable:
-    case KernelArch::kArmV7emDsp:  // emulated off-target
-      return true;
-    case KernelArch::kX86Avx2:
-#if defined(__x86_64__)
-      return __builtin_cpu_supports("avx2");
-#else
-      return false;
-#endif
-  }
-  return false;
-}
-
-int32_t Uniform(std::mt19937& rng, int32_t lo, int32_t hi) {
-  return std::uniform_int_distribution<int32_t>(lo, hi)(rng);
-}
 
 // Params as Prepare computes them for an int8 input scale and beta.
 SoftmaxParams MakeParams(std::mt19937& rng, int32_t outer, int32_t depth) {
