@@ -38,8 +38,8 @@ struct EmitState {
   std::string packed_declarations;          // kernel-variant constants (NAME_data.cc)
   std::string packed_arrays;
   size_t packed_bytes = 0;
-  std::string data_namespace;               // e.g. "kws_data"
-  std::string state_prefix;                 // e.g. "g_kws_state_"
+  std::string data_namespace;  // e.g. "kws_data"
+  std::string state_prefix;    // e.g. "g_kws_state_"
 };
 
 class OpEmitContext {
@@ -76,6 +76,29 @@ class OpEmitContext {
   // the array's name. `role` distinguishes several arrays of one op.
   std::string State(const std::string& role, const char* ctype, size_t count, size_t element_bytes,
                     const std::string& comment);
+
+  // Arguments of a kernel variant call (KernelVariant, chosen by Prepare):
+  // "weights, bias" (input 1 named `role`, input 2 when `has_bias`; both
+  // nullptr for a variant that reads only its packed constants, so the
+  // arrays are not emitted), and "packed, scratch".
+  template <typename Variant>
+  std::string VariantWeights(const Variant& v, const std::string& role, bool has_bias) {
+    if (v.reads_only_packed) return "nullptr, nullptr";
+    return In(1, role) + ", " + (has_bias ? In(2, "Bias") : std::string("nullptr"));
+  }
+  template <typename Variant, typename Params>
+  std::string VariantConstants(const Variant& v, const Params& p, const void* packed,
+                               int scratch_index) {
+    const size_t packed_bytes = v.packed_bytes != nullptr ? v.packed_bytes(p) : 0;
+    const size_t scratch = v.scratch_bytes != nullptr ? v.scratch_bytes(p) : 0;
+    return Packed(packed, packed_bytes, v.name) + ", " +
+           (scratch_index >= 0 ? Scratch(scratch_index, scratch, "uint8_t")
+                               : std::string("nullptr"));
+  }
+  // Calls variant `name` with the op's params (k<stem>Params) and `{args}`.
+  void CallVariant(const char* name, const std::string& args) {
+    Call("  mote::" + std::string(name) + "(k" + stem() + "Params, {" + args + "});\n");
+  }
 
   void Include(const std::string& header) { state_->includes.insert(header); }
   // Adds file-scope definitions (params struct, per-channel arrays).

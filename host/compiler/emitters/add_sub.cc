@@ -15,9 +15,6 @@ constexpr char kCallTemplate[] =
     R"(  mote::{{fn}}(k{{stem}}Params, {{input1}}, {{input2}}, {{output}});
 )";
 
-constexpr char kVariantCallTemplate[] = R"(  mote::{{fn}}(k{{stem}}Params, {{args}});
-)";
-
 std::string UintList(const uint32_t* v, int n) {
   std::string s = "{";
   for (int i = 0; i < n; ++i) s += (i ? ", " : "") + std::to_string(v[i]) + "u";
@@ -86,17 +83,10 @@ Status EmitAddSub(OpEmitContext& ctx) {
   ctx.Define(Fill(kParamsTemplate,
                   {{"params_type", params_type}, {"stem", ctx.stem()}, {"fields", f.Render()}}));
   if (add_s8 != nullptr && add_s8->s8 != nullptr) {
-    const QuantAddSubParams& p = add_s8->params;
     const AddS8Variant& v = *add_s8->s8;
-    const size_t packed = v.packed_bytes != nullptr ? v.packed_bytes(p) : 0;
-    const size_t scratch = v.scratch_bytes != nullptr ? v.scratch_bytes(p) : 0;
-    const std::string args =
-        "{" + ctx.In(0, "Input1") + ", " + ctx.In(1, "Input2") + ", " + ctx.Out(0) + ", " +
-        ctx.Packed(add_s8->packed, packed, v.name) + ", " +
-        (add_s8->scratch_index >= 0 ? ctx.Scratch(add_s8->scratch_index, scratch, "uint8_t")
-                                    : std::string("nullptr")) +
-        "}";
-    ctx.Call(Fill(kVariantCallTemplate, {{"fn", v.name}, {"stem", ctx.stem()}, {"args", args}}));
+    ctx.CallVariant(
+        v.name, ctx.In(0, "Input1") + ", " + ctx.In(1, "Input2") + ", " + ctx.Out(0) + ", " +
+                    ctx.VariantConstants(v, add_s8->params, add_s8->packed, add_s8->scratch_index));
     return Status::Ok();
   }
   ctx.Call(Fill(kCallTemplate, {{"fn", fn},

@@ -16,12 +16,6 @@ constexpr char kCallTemplate[] =
     R"(  mote::{{fn}}(k{{stem}}Params, {{input}}, {{filter}}, {{bias}}, {{output}});
 )";
 
-// int8: the kernel variant Prepare picked for the target, with its packed
-// constants and scratch.
-constexpr char kVariantCallTemplate[] =
-    R"(  mote::{{fn}}(k{{stem}}Params, {{args}});
-)";
-
 // The output was planned over the input (in place): the same kernel, run in
 // bands of output rows through a band buffer (kernels/common/banded.h).
 constexpr char kBandedVariantCallTemplate[] =
@@ -100,26 +94,20 @@ void EmitCommon(OpEmitContext& ctx, const D& d, const char* params_type, const c
   const std::string in_bands = fn_stem + suffix + "InBands";
   const std::string how = band == "nullptr" ? ", each straight to its place" : " via a band buffer";
   if (d.s8 != nullptr) {
-    const size_t packed = d.s8->packed_bytes != nullptr ? d.s8->packed_bytes(p) : 0;
-    const size_t scratch = d.s8->scratch_bytes != nullptr ? d.s8->scratch_bytes(p) : 0;
-    const std::string args =
-        "{" + ctx.In(0) + ", " + ctx.In(1, "Filter") + ", " +
-        (p.has_bias ? ctx.In(2, "Bias") : std::string("nullptr")) + ", " + ctx.Out(0) + ", " +
-        ctx.Packed(d.packed, packed, d.s8->name) + ", " +
-        (d.scratch_index >= 0 ? ctx.Scratch(d.scratch_index, scratch, "uint8_t")
-                              : std::string("nullptr")) +
-        "}";
+    const std::string args = ctx.In(0) + ", " + ctx.VariantWeights(*d.s8, "Filter", p.has_bias) +
+                             ", " + ctx.Out(0) + ", " +
+                             ctx.VariantConstants(*d.s8, p, d.packed, d.scratch_index);
     if (!band.empty()) {
       ctx.Call(Fill(kBandedVariantCallTemplate, {{"in_bands", in_bands},
                                                  {"fn", d.s8->name},
                                                  {"stem", stem},
-                                                 {"args", args},
+                                                 {"args", "{" + args + "}"},
                                                  {"rows", std::to_string(d.bands.rows)},
                                                  {"how", how},
                                                  {"band", band}}));
       return;
     }
-    ctx.Call(Fill(kVariantCallTemplate, {{"fn", d.s8->name}, {"stem", stem}, {"args", args}}));
+    ctx.CallVariant(d.s8->name, args);
     return;
   }
   if (!band.empty()) {

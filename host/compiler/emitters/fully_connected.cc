@@ -10,12 +10,6 @@ constexpr char kParamsTemplate[] =
     R"({{channel_arrays}}const mote::FullyConnectedParams k{{stem}}Params = {{fields}};
 )";
 
-// int8: the kernel variant Prepare picked for the target, with its packed
-// constants and scratch.
-constexpr char kVariantCallTemplate[] =
-    R"(  mote::{{fn}}(k{{stem}}Params, {{args}});
-)";
-
 constexpr char kCallTemplate[] =
     R"(  mote::FullyConnected{{suffix}}(k{{stem}}Params, {{input}}, {{weights}}, {{bias}}, {{output}});
 )";
@@ -67,16 +61,10 @@ Status EmitFullyConnected(OpEmitContext& ctx) {
   ctx.Define(
       Fill(kParamsTemplate, {{"channel_arrays", arrays}, {"stem", stem}, {"fields", f.Render()}}));
   if (d.s8 != nullptr) {
-    const size_t packed = d.s8->packed_bytes != nullptr ? d.s8->packed_bytes(p) : 0;
-    const size_t scratch = d.s8->scratch_bytes != nullptr ? d.s8->scratch_bytes(p) : 0;
-    const std::string args =
-        "{" + ctx.In(0) + ", " + ctx.In(1, "Weights") + ", " +
-        (p.has_bias ? ctx.In(2, "Bias") : std::string("nullptr")) + ", " + ctx.Out(0) + ", " +
-        ctx.Packed(d.packed, packed, d.s8->name) + ", " +
-        (d.scratch_index >= 0 ? ctx.Scratch(d.scratch_index, scratch, "uint8_t")
-                              : std::string("nullptr")) +
-        "}";
-    ctx.Call(Fill(kVariantCallTemplate, {{"fn", d.s8->name}, {"stem", stem}, {"args", args}}));
+    ctx.CallVariant(d.s8->name, ctx.In(0) + ", " +
+                                    ctx.VariantWeights(*d.s8, "Weights", p.has_bias) + ", " +
+                                    ctx.Out(0) + ", " +
+                                    ctx.VariantConstants(*d.s8, p, d.packed, d.scratch_index));
     return Status::Ok();
   }
   ctx.Call(Fill(kCallTemplate, {{"suffix", suffix},

@@ -14,9 +14,6 @@ constexpr char kParamsTemplate[] = R"(const mote::PoolParams k{{stem}}Params = {
 constexpr char kCallTemplate[] = R"(  mote::{{fn}}(k{{stem}}Params, {{input}}, {{output}});
 )";
 
-constexpr char kVariantCallTemplate[] = R"(  mote::{{fn}}(k{{stem}}Params, {{args}});
-)";
-
 }  // namespace
 
 Status EmitPooling(OpEmitContext& ctx) {
@@ -58,16 +55,8 @@ Status EmitPooling(OpEmitContext& ctx) {
   ctx.Include("kernels/pooling/pooling.h");
   ctx.Define(Fill(kParamsTemplate, {{"stem", ctx.stem()}, {"fields", f.Render()}}));
   if (d.s8 != nullptr) {
-    const size_t packed = d.s8->packed_bytes != nullptr ? d.s8->packed_bytes(p) : 0;
-    const size_t scratch = d.s8->scratch_bytes != nullptr ? d.s8->scratch_bytes(p) : 0;
-    const std::string args =
-        "{" + ctx.In(0) + ", " + ctx.Out(0) + ", " + ctx.Packed(d.packed, packed, d.s8->name) +
-        ", " +
-        (d.scratch_index >= 0 ? ctx.Scratch(d.scratch_index, scratch, "uint8_t")
-                              : std::string("nullptr")) +
-        "}";
-    ctx.Call(
-        Fill(kVariantCallTemplate, {{"fn", d.s8->name}, {"stem", ctx.stem()}, {"args", args}}));
+    ctx.CallVariant(d.s8->name, ctx.In(0) + ", " + ctx.Out(0) + ", " +
+                                    ctx.VariantConstants(*d.s8, p, d.packed, d.scratch_index));
     return Status::Ok();
   }
   ctx.Call(Fill(kCallTemplate,

@@ -14,9 +14,6 @@ constexpr char kParamsTemplate[] =
 constexpr char kCallTemplate[] = R"(  mote::{{fn}}(k{{stem}}Params, {{input}}, {{output}});
 )";
 
-constexpr char kVariantCallTemplate[] = R"(  mote::{{fn}}(k{{stem}}Params, {{args}});
-)";
-
 std::string Table(const std::string& name, const int16_t* lut) {
   return ArrayDefinition("", DataType::kInt16, name, reinterpret_cast<const uint8_t*>(lut),
                          kSoftmaxLutSize);
@@ -58,15 +55,8 @@ Status EmitSoftmax(OpEmitContext& ctx) {
                                     {"stem", stem},
                                     {"fields", f.Render()}}));
   if (d.s8 != nullptr) {
-    const size_t packed = d.s8->packed_bytes != nullptr ? d.s8->packed_bytes(p) : 0;
-    const size_t scratch = d.s8->scratch_bytes != nullptr ? d.s8->scratch_bytes(p) : 0;
-    const std::string args =
-        "{" + ctx.In(0) + ", " + ctx.Out(0) + ", " + ctx.Packed(d.packed, packed, d.s8->name) +
-        ", " +
-        (d.scratch_index >= 0 ? ctx.Scratch(d.scratch_index, scratch, "uint8_t")
-                              : std::string("nullptr")) +
-        "}";
-    ctx.Call(Fill(kVariantCallTemplate, {{"fn", d.s8->name}, {"stem", stem}, {"args", args}}));
+    ctx.CallVariant(d.s8->name, ctx.In(0) + ", " + ctx.Out(0) + ", " +
+                                    ctx.VariantConstants(*d.s8, p, d.packed, d.scratch_index));
     return Status::Ok();
   }
   ctx.Call(Fill(kCallTemplate,

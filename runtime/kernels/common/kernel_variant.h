@@ -35,7 +35,8 @@ struct KernelVariant {
   // and for run-time-checked archs, the CPU). Padding may be negative (a
   // caller computing a band of output rows shifts pad_h): variants handle it.
   bool (*supports)(const Params& p);
-  // Scratch bytes Eval needs (nullptr: none).
+  // Scratch bytes Eval needs (nullptr: none). The planner gives scratch
+  // kArenaAlignment (16) byte aligned.
   size_t (*scratch_bytes)(const Params& p);
   // Bytes of constants derived ahead of time from the op's weights and bias
   // (folded zero points, re-laid-out weights; nullptr: none). The AOT
@@ -45,6 +46,10 @@ struct KernelVariant {
   // Fills `packed` (packed_bytes(p) bytes, 16-byte aligned) from a.filter / a.bias.
   void (*pack)(const Params& p, const Args& a, void* packed);
   void (*eval)(const Params& p, const Args& a);
+  // True if eval reads the op's weights and bias only through `packed` (they
+  // were re-laid-out there in full): the AOT compiler then passes nullptr for
+  // them, and the original arrays never reach flash.
+  bool reads_only_packed = false;
 };
 
 // The first variant of `list` whose arch is in `archs`, that supports `p` and

@@ -67,9 +67,12 @@ void BlockChannels(const ConvParams& p, const ConvS8Args& a, const int32_t* bloc
   if (kFullRange && conv_dsp::AllFast(a.packed)) {
     // The common case: one assembly loop over the channels. A partial block
     // writes all 5 rows to `tail` (scratch), then copies the real ones. int8
-    // rows of a depth that is not a multiple of 4 are read in whole words, so
-    // the last channel (whose over-read would leave the weights) runs below.
-    const int32_t columns = kW16 || depth % 4 == 0 ? n_out : n_out - 1;
+    // rows of a depth that is not a multiple of 4 are read in whole words,
+    // `over` bytes past their end: the last channels, whose over-read would
+    // leave the weights (one channel, or 3 when depth == 1), run below.
+    const int32_t over = kW16 ? 0 : 4 * ((depth + 3) >> 2) - depth;
+    const int32_t tail_columns = (over + depth - 1) / depth;
+    const int32_t columns = n_out > tail_columns ? n_out - tail_columns : 0;
     int8_t* dst = rows == kRows ? out : tail;
     if (columns > 0) {
       const dsp_gemm::ColumnsX5 s{block,
@@ -198,7 +201,8 @@ const ConvS8Variant kConv2dS8W16ArmV7emDsp{"conv2d_s8_w16__armv7em_dsp",
                                            &ScratchAny,
                                            &PackedBytesW16,
                                            &PackW16,
-                                           &conv2d_s8_w16__armv7em_dsp};
+                                           &conv2d_s8_w16__armv7em_dsp,
+                                           /*reads_only_packed=*/true};
 const ConvS8Variant kConv2dS8_1x1ArmV7emDsp{"conv2d_s8_1x1__armv7em_dsp",
                                             KernelArch::kArmV7emDsp,
                                             &Supports1x1,

@@ -219,9 +219,11 @@ TEST(DepthwiseVariantsTest, EveryVariantMatchesTheReferenceInBands) {
       if (!CanRunHere(v->arch) || (v->supports != nullptr && !v->supports(p))) continue;
       const size_t scratch_bytes = v->scratch_bytes != nullptr ? v->scratch_bytes(p) : 0;
       const size_t packed_bytes = v->packed_bytes != nullptr ? v->packed_bytes(p) : 0;
-      std::vector<uint8_t> scratch(scratch_bytes + 17, 0xA5), packed(packed_bytes + 16);
+      std::vector<uint8_t> scratch(scratch_bytes + 32, 0xA5), packed(packed_bytes + 16);
       uint8_t* packed_ptr = packed.data() + (16 - reinterpret_cast<uintptr_t>(packed.data()) % 16);
-      uint8_t* scratch_ptr = scratch.data() + 1;  // misaligned on purpose
+      // 16-byte aligned, as the planner gives it (KernelVariant::scratch_bytes).
+      uint8_t* scratch_ptr =
+          scratch.data() + (16 - reinterpret_cast<uintptr_t>(scratch.data()) % 16);
       std::vector<int8_t> out(OutputBytes(p));
       std::vector<int8_t> band(static_cast<size_t>(band_rows) * p.output_w * p.output_c);
       DepthwiseS8Args a{c.input.data() + c.input_misalign,
