@@ -176,18 +176,18 @@ void RunInBands(const BandGeometry& g, int32_t band_rows, const void* input, voi
   uint8_t* const band_bytes = static_cast<uint8_t*>(band);
   const size_t row = g.output_row_bytes;
   const int32_t bands_per_batch = (g.output_h + band_rows - 1) / band_rows;
-  const int64_t total = int64_t{g.batches} * bands_per_batch;
-  for (int64_t i = 0; i < total; ++i) {
-    const int64_t k = forward ? i : total - 1 - i;
-    const int32_t b = static_cast<int32_t>(k / bands_per_batch);
-    const int32_t r0 = static_cast<int32_t>(k % bands_per_batch) * band_rows;
-    const int32_t rows = r0 + band_rows <= g.output_h ? band_rows : g.output_h - r0;
-    uint8_t* const place = out_bytes + (static_cast<size_t>(b) * g.output_h + r0) * row;
-    if (direct) {
-      compute(b, r0, rows, place);
-    } else {
-      compute(b, r0, rows, band_bytes);
-      std::memcpy(place, band_bytes, static_cast<size_t>(rows) * row);
+  for (int32_t n = 0; n < g.batches; ++n) {
+    const int32_t b = forward ? n : g.batches - 1 - n;
+    for (int32_t j = 0; j < bands_per_batch; ++j) {
+      const int32_t r0 = (forward ? j : bands_per_batch - 1 - j) * band_rows;
+      const int32_t rows = r0 + band_rows <= g.output_h ? band_rows : g.output_h - r0;
+      uint8_t* const place = out_bytes + (static_cast<size_t>(b) * g.output_h + r0) * row;
+      if (direct) {
+        compute(b, r0, rows, place);
+      } else {
+        compute(b, r0, rows, band_bytes);
+        std::memcpy(place, band_bytes, static_cast<size_t>(rows) * row);
+      }
     }
   }
 }

@@ -70,12 +70,12 @@ int main() {
   bench::PrintLayers(start, interp.num_ops(),
                      [&](size_t i) { return interp.subgraph().op(i).name(name, sizeof(name)); });
   bench::PrintCount("MOTE_OBSERVED", bench::InstructionsBetween(start, end));
-  app::Print("MOTE_OUTPUT ");
+  board_puts("MOTE_OUTPUT ");
   for (size_t i = 0; i < interp.num_outputs(); ++i) {
     const mote::TensorRef out = interp.output(i);
     app::PrintHex(static_cast<const uint8_t*>(out.data), out.bytes);
   }
-  app::Print("\n");
+  board_puts("\n");
 
   interp.set_op_observer(nullptr, nullptr);
   CopyInputs(interp);

@@ -57,11 +57,11 @@ int main() {
   g_recording = false;
   bench::PrintLayers(start, g_num_ops, [](size_t) -> const char* { return nullptr; });
   bench::PrintCount("MOTE_OBSERVED", bench::InstructionsBetween(start, end));
-  app::Print("MOTE_OUTPUT ");
+  board_puts("MOTE_OUTPUT ");
   for (size_t i = 0; i < kBenchModelNumOutputs; ++i) {
     app::PrintHex(g_arena + kBenchModelOutputOffsets[i], kBenchModelOutputBytes[i]);
   }
-  app::Print("\n");
+  board_puts("\n");
 
   bench_model_reset_state();
   CopyInputs();

@@ -20,6 +20,55 @@
 
 namespace bench {
 
+// Output without printf: newlib's vsnprintf (with the malloc its stdio
+// needs) is ~3 KB of flash, more than the rest of the harness. A line is
+// collected in a fixed buffer and written through semihosting at the end.
+class Line {
+ public:
+  Line& Put(const char* s) {
+    while (*s != '\0') PutChar(*s++);
+    return *this;
+  }
+  // Decimal by subtracting powers of ten: no 64-bit division (libgcc's is
+  // ~750 bytes, and the size-optimized harness would call it).
+  Line& Put(uint64_t v) {
+    uint64_t powers[20];
+    int n = 0;
+    for (uint64_t p = 1;; p *= 10) {
+      powers[n++] = p;
+      if (p > UINT64_MAX / 10 || p * 10 > v) break;
+    }
+    while (n > 0) {
+      const uint64_t p = powers[--n];
+      char digit = '0';
+      for (; v >= p; v -= p) ++digit;
+      PutChar(digit);
+    }
+    return *this;
+  }
+  Line& PutInt(int v) {
+    if (v < 0) PutChar('-');
+    return Put(static_cast<uint64_t>(v < 0 ? -static_cast<int64_t>(v) : v));
+  }
+  // Ends the line ("\n") and writes it.
+  void End() {
+    PutChar('\n');
+    Flush();
+  }
+  void Flush() {
+    if (n_ > 0) board_write(buf_, n_);
+    n_ = 0;
+  }
+
+ private:
+  void PutChar(char c) {
+    if (n_ == sizeof(buf_)) Flush();
+    buf_[n_++] = c;
+  }
+  char buf_[96];
+  size_t n_ = 0;
+};
+
 constexpr size_t kMaxLayers = 1024;
 
 // The counter (SysTick ticks) after each op of the observed Invoke.
@@ -35,8 +84,7 @@ inline uint64_t InstructionsBetween(uint64_t from_ticks, uint64_t to_ticks) {
 }
 
 inline void PrintCount(const char* key, uint64_t instructions) {
-  char buf[24];
-  app::Print("%s %s\n", key, app::U64(instructions, buf));
+  Line().Put(key).Put(" ").Put(instructions).End();
 }
 
 // MOTE_LAYER lines for ops [0, num_ops) observed from `start_ticks`; `op_name`
@@ -44,24 +92,25 @@ inline void PrintCount(const char* key, uint64_t instructions) {
 template <typename NameFn>
 void PrintLayers(uint64_t start_ticks, size_t num_ops, NameFn op_name) {
   uint64_t prev = start_ticks;
-  char buf[24];
   for (size_t i = 0; i < num_ops && i < kMaxLayers; ++i) {
     const uint64_t end = g_layer_end_ticks[i];
     const char* name = op_name(i);
-    app::Print("MOTE_LAYER %u %s%s%s\n", static_cast<unsigned>(i), name ? name : "",
-               name ? " " : "", app::U64(InstructionsBetween(prev, end), buf));
+    Line line;
+    line.Put("MOTE_LAYER ").Put(uint64_t{i}).Put(" ");
+    if (name != nullptr) line.Put(name).Put(" ");
+    line.Put(InstructionsBetween(prev, end)).End();
     prev = end;
   }
 }
 
 inline void PrintMemory(size_t arena_bytes) {
-  app::Print("MOTE_ARENA %u\n", static_cast<unsigned>(arena_bytes));
-  app::Print("MOTE_STACK %u\n", static_cast<unsigned>(board_stack_high_water()));
-  app::Print("MOTE_HEAP %u\n", static_cast<unsigned>(board_heap_used()));
+  PrintCount("MOTE_ARENA", arena_bytes);
+  PrintCount("MOTE_STACK", board_stack_high_water());
+  PrintCount("MOTE_HEAP", board_heap_used());
 }
 
 inline int Fail(int code, const char* message) {
-  app::Print("MOTE_ERROR %d %s\n", code, message);
+  Line().Put("MOTE_ERROR ").PutInt(code).Put(" ").Put(message).End();
   return code;
 }
 
