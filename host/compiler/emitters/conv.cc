@@ -59,6 +59,13 @@ Result<std::string> TypeSuffix(const AotTensor& input) {
   }
 }
 
+// Whether the op's per-channel multiplier/shift arrays are emitted: quantized,
+// unless the kernel variant has them in its packed constants.
+template <typename D>
+bool ChannelArrays(const D& d, const std::string& suffix) {
+  return suffix != "F32" && !(d.s8 != nullptr && d.s8->reads_only_packed);
+}
+
 template <typename P>
 void AddQuantFields(const P& p, const std::string& stem, bool quantized, Fields* f) {
   f->Bool("has_bias", p.has_bias)
@@ -76,7 +83,7 @@ template <typename D>
 void EmitCommon(OpEmitContext& ctx, const D& d, const char* params_type, const char* fn_stem,
                 const std::string& suffix, const Fields& fields) {
   const auto& p = d.params;
-  const bool quantized = suffix != "F32";
+  const bool quantized = ChannelArrays(d, suffix);
   const std::string stem = ctx.stem();
   const size_t channels = static_cast<size_t>(p.output_c);
   ctx.Define(
@@ -154,7 +161,7 @@ Status EmitConv2D(OpEmitContext& ctx) {
       .Int("dilation_w", p.dilation_w)
       .Int("pad_h", p.pad_h)
       .Int("pad_w", p.pad_w);
-  AddQuantFields(p, ctx.stem(), suffix != "F32", &f);
+  AddQuantFields(p, ctx.stem(), ChannelArrays(d, suffix), &f);
   ctx.Include("kernels/conv2d/conv2d.h");
   ctx.Include("kernels/conv2d/conv2d_in_place.h");
   EmitCommon(ctx, d, "ConvParams", "Conv", suffix, f);
@@ -182,7 +189,7 @@ Status EmitDepthwiseConv2D(OpEmitContext& ctx) {
       .Int("dilation_w", p.dilation_w)
       .Int("pad_h", p.pad_h)
       .Int("pad_w", p.pad_w);
-  AddQuantFields(p, ctx.stem(), suffix != "F32", &f);
+  AddQuantFields(p, ctx.stem(), ChannelArrays(d, suffix), &f);
   ctx.Include("kernels/depthwise_conv2d/depthwise_conv2d.h");
   ctx.Include("kernels/depthwise_conv2d/depthwise_conv2d_in_place.h");
   EmitCommon(ctx, d, "DepthwiseParams", "DepthwiseConv", suffix, f);

@@ -36,7 +36,10 @@ struct KernelVariant {
   // caller computing a band of output rows shifts pad_h): variants handle it.
   bool (*supports)(const Params& p);
   // Scratch bytes Eval needs (nullptr: none). The planner gives scratch
-  // kArenaAlignment (16) byte aligned.
+  // kArenaAlignment (16) byte aligned. Scratch is planned like a tensor live
+  // during the op, next to its input and output: keep it bounded (work
+  // through a long axis in chunks) rather than a copy of a whole input, or
+  // the variant's arena can exceed the reference's.
   size_t (*scratch_bytes)(const Params& p);
   // Bytes of constants derived ahead of time from the op's weights and bias
   // (folded zero points, re-laid-out weights; nullptr: none). The AOT
@@ -46,9 +49,10 @@ struct KernelVariant {
   // Fills `packed` (packed_bytes(p) bytes, 16-byte aligned) from a.filter / a.bias.
   void (*pack)(const Params& p, const Args& a, void* packed);
   void (*eval)(const Params& p, const Args& a);
-  // True if eval reads the op's weights and bias only through `packed` (they
-  // were re-laid-out there in full): the AOT compiler then passes nullptr for
-  // them, and the original arrays never reach flash.
+  // True if eval reads the op's weights, bias and per-channel requantization
+  // arrays (params' multiplier/shift) only through `packed` (re-laid-out there
+  // in full): the AOT compiler then passes nullptr for them, and the original
+  // arrays never reach flash.
   bool reads_only_packed = false;
 };
 
