@@ -94,8 +94,8 @@ size_t Interpreter::BuildPlanBuffers(const PlanLayout& layout, const uint16_t* o
     if (step < plan[k].first_use) plan[k].first_use = step;
     if (step > plan[k].last_use) plan[k].last_use = step;
   };
-  // Graph inputs exist before the first step (the caller wrote them: never
-  // overwritten in place); graph outputs after the last (the caller reads them).
+  // Graph inputs exist before the first step (the caller wrote them); graph
+  // outputs after the last (the caller reads them).
   for (int32_t t : subgraph_.inputs()) touch(t, -1);
   for (int32_t step = 0; step < steps; ++step) {
     const OperatorView op = subgraph_.op(StepOp(order, step));

@@ -74,7 +74,7 @@ Counts Group(Span<PlanBuffer> buffers, Span<PlanShare> shares, const uint8_t* di
     const PlanBuffer& group = b[root];
     const int64_t rel_in = PositionInGroup(b, in);
     const int32_t step = b[out].first_use;
-    const bool dies_here = group.last_use == step && group.first_use >= 0;
+    const bool dies_here = group.last_use == step;
     int64_t rel = rel_in;
     PlanShareApplied how = PlanShareApplied::kSame;
     if (s.kind == PlanShareKind::kInPlace && !dies_here) continue;

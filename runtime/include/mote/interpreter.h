@@ -97,6 +97,8 @@ class Interpreter {
   Status AllocateTensors();
   // Runs all ops in order. Fails only if AllocateTensors has not succeeded.
   // State tensors (LSTM/SVDF variables) carry over from one Invoke to the next.
+  // Inputs do not: their memory is reused once read (as in TFLM), so write
+  // every input before each Invoke.
   Status Invoke();
   // Resets state tensors to their initial values (as AllocateTensors does):
   // call between independent sequences.

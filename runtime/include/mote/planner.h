@@ -96,7 +96,9 @@ int32_t FindPlanOverlap(Span<const PlanBuffer> buffers);
 //              buffer (a band buffer) needed only when the share is applied:
 //              otherwise the planner sets its size to 0.
 // Buffers with first_use < 0 exist before the first step (the caller wrote
-// them): they are never written over in place. Shares must be listed in
+// them, e.g. graph inputs); like any buffer, once their group dies they may
+// be written over, in place as well (an input is not kept across Invoke:
+// later tensors reuse its memory anyway). Shares must be listed in
 // step order (of their outputs), and an output takes at most one share.
 constexpr uint32_t kPlanNoShift = 0xffffffffu;
 constexpr uint16_t kPlanNoScratch = 0xffff;
