@@ -68,6 +68,10 @@ void fully_connected_s8_w16__armv7em_dsp(const FullyConnectedParams& p,
 void fully_connected_s8__armv7em_dsp(const FullyConnectedParams& p, const FullyConnectedS8Args& a);
 extern const FullyConnectedS8Variant kFullyConnectedS8W16ArmV7emDsp;
 extern const FullyConnectedS8Variant kFullyConnectedS8ArmV7emDsp;
+// Their scratch holds the input row widened to int16; a deeper row than this
+// is widened in chunks of this many values when that at least halves the
+// scratch (2 bytes per chunk value + 4 per unit instead of 2 per row value).
+constexpr int32_t kFullyConnectedDspDepthChunk = 256;
 // x86-64 AVX2 (fully_connected_s8__x86_avx2.cc, x86-64 builds only): accum_depth >= 8.
 void fully_connected_s8__x86_avx2(const FullyConnectedParams& p, const FullyConnectedS8Args& a);
 extern const FullyConnectedS8Variant kFullyConnectedS8X86Avx2;

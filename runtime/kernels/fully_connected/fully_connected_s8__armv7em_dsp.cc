@@ -5,7 +5,12 @@
 //                                        ahead of time (flash) or for tiny layers.
 //   fully_connected_s8__armv7em_dsp      int8 weights read in place, 4 units at a time
 //                                        (SXTB16 pairs); nothing packed.
-// Each batch row of the input is widened once (+ input offset) into scratch.
+// Each batch row of the input is widened once (+ input offset) into scratch;
+// a deep row (over kFullyConnectedDspDepthChunk values) whose widened copy
+// would take at least twice the scratch of one chunk plus an int32
+// accumulator per unit is widened a chunk at a time instead, the accumulators
+// carried across chunks (int32 sums wrap, so their order does not matter) and
+// requantized once.
 // A per-tensor weight zero point is folded into the widened weights (w16) or
 // applied as weight_offset * sum(input + input_offset) per row (int8 weights).
 #include "kernels/common/gemm_s8__armv7em_dsp.h"
@@ -34,9 +39,24 @@ bool Supports(const FullyConnectedParams& p) {
 size_t TableBytes(const FullyConnectedParams& p) {
   return sizeof(RequantChannel) * static_cast<size_t>(p.output_depth);
 }
-size_t ScratchBytes(const FullyConnectedParams& p) {
-  return static_cast<size_t>(dsp_gemm::XRowWords(p.accum_depth)) * 4 + 4;
+// Scratch: the widened row (+ 4 for alignment), or in chunks (Chunked) one
+// widened chunk and `slots` accumulators. Chunks cost a little time per chunk
+// and unit group, so a row is chunked only if that at least halves its scratch.
+constexpr int32_t kChunk = kFullyConnectedDspDepthChunk;
+static_assert(kChunk % 4 == 0, "chunks end on whole 4-value chunks of an X row");
+size_t RowScratchBytes(int32_t depth) {
+  return static_cast<size_t>(dsp_gemm::XRowWords(depth)) * 4 + 4;
 }
+size_t ChunkedScratchBytes(int32_t slots) {
+  return RowScratchBytes(kChunk) + 4 * static_cast<size_t>(slots);
+}
+bool Chunked(const FullyConnectedParams& p, int32_t slots) {
+  return p.accum_depth > kChunk && 2 * ChunkedScratchBytes(slots) <= RowScratchBytes(p.accum_depth);
+}
+size_t ScratchFor(const FullyConnectedParams& p, int32_t slots) {
+  return Chunked(p, slots) ? ChunkedScratchBytes(slots) : RowScratchBytes(p.accum_depth);
+}
+size_t ScratchBytesW8(const FullyConnectedParams& p) { return ScratchFor(p, p.output_depth); }
 
 int64_t MaxAbsSum(const FullyConnectedParams& p) {
   return int64_t{p.accum_depth} * MaxAbsPlus(WeightOffset(p)) * MaxAbsPlus(p.input_offset);
@@ -65,6 +85,8 @@ size_t W16Bytes(const FullyConnectedParams& p) {
   return static_cast<size_t>(Groups(p)) * dsp_gemm::XRowWords(p.accum_depth) * kUnits * 4;
 }
 size_t PackedBytesW16(const FullyConnectedParams& p) { return TableBytes(p) + W16Bytes(p); }
+int32_t SlotsW16(const FullyConnectedParams& p) { return Groups(p) * kUnits; }
+size_t ScratchBytesW16(const FullyConnectedParams& p) { return ScratchFor(p, SlotsW16(p)); }
 
 // Table, then per group of 4 units an X-like block of their (weights + weight offset).
 void PackW16(const FullyConnectedParams& p, const FullyConnectedS8Args& a, void* packed) {
@@ -91,6 +113,9 @@ void PackW16(const FullyConnectedParams& p, const FullyConnectedS8Args& a, void*
 
 namespace {
 
+// The row is widened `chunk` values at a time (the whole depth unless
+// Chunked); a group's sums are carried from one chunk to the next in
+// `carried` (scratch, after the widened chunk), requantized after the last.
 template <bool kFullRange>
 void RunW16(const FullyConnectedParams& p, const FullyConnectedS8Args& a,
             const dsp_gemm::OutputStage& stage) {
@@ -99,18 +124,38 @@ void RunW16(const FullyConnectedParams& p, const FullyConnectedS8Args& a,
   const int32_t depth = p.accum_depth;
   const int32_t words = dsp_gemm::XRowWords(depth);
   const int32_t units = p.output_depth;
+  const int32_t chunk = Chunked(p, SlotsW16(p)) ? kChunk : depth;
   int32_t* x = AlignedRow(a.scratch);
+  int32_t* carried = x + dsp_gemm::XRowWords(chunk);
   for (int32_t b = 0; b < p.batches; ++b) {
-    dsp_gemm::FillX(a.input + static_cast<size_t>(b) * depth, depth, p.input_offset, x, 1, 0, 0);
+    const int8_t* in = a.input + static_cast<size_t>(b) * depth;
     int8_t* out = a.output + static_cast<size_t>(b) * units;
-    const int32_t* wg = w16;
-    for (int32_t u0 = 0; u0 < units; u0 += kUnits, wg += words * kUnits) {
-      const int32_t count = units - u0 < kUnits ? units - u0 : kUnits;
-      int32_t acc[kUnits];
-      for (int32_t i = 0; i < kUnits; ++i) acc[i] = i < count ? table[u0 + i].bias : 0;
-      dsp_gemm::DotX1W16x4(x, wg, words, acc);
-      for (int32_t i = 0; i < count; ++i) {
-        dsp_gemm::StoreChannel<kFullRange>(acc + i, 1, table[u0 + i], stage, out + u0 + i, 0);
+    for (int32_t k0 = 0; k0 < depth; k0 += chunk) {
+      const int32_t n = depth - k0 < chunk ? depth - k0 : chunk;
+      const bool first = k0 == 0;
+      const bool last = k0 + n == depth;
+      dsp_gemm::FillX(in + k0, n, p.input_offset, x, 1, 0, 0);
+      // k0 is a multiple of 4 (kChunk is): the chunk starts at word k0 / 2 of a unit.
+      const int32_t* wg = w16 + static_cast<size_t>(k0 / 2) * kUnits;
+      for (int32_t u0 = 0; u0 < units; u0 += kUnits, wg += words * kUnits) {
+        const int32_t count = units - u0 < kUnits ? units - u0 : kUnits;
+        int32_t acc[kUnits];
+        if (!first) {
+          for (int32_t i = 0; i < kUnits; ++i) acc[i] = carried[u0 + i];
+        } else if (count == kUnits) {
+          acc[0] = table[u0].bias, acc[1] = table[u0 + 1].bias;
+          acc[2] = table[u0 + 2].bias, acc[3] = table[u0 + 3].bias;
+        } else {
+          for (int32_t i = 0; i < kUnits; ++i) acc[i] = i < count ? table[u0 + i].bias : 0;
+        }
+        dsp_gemm::DotX1W16x4(x, wg, dsp_gemm::XRowWords(n), acc);
+        if (!last) {
+          for (int32_t i = 0; i < kUnits; ++i) carried[u0 + i] = acc[i];
+          continue;
+        }
+        for (int32_t i = 0; i < count; ++i) {
+          dsp_gemm::StoreChannel<kFullRange>(acc + i, 1, table[u0 + i], stage, out + u0 + i, 0);
+        }
       }
     }
   }
@@ -162,6 +207,43 @@ struct AnyChannels {
   }
 };
 
+// acc[n] += channel n's products over the row `in`, widened kChunk values at
+// a time into `x` (int8 weights [units][depth]). 4 units at a time; the last
+// group overlaps the previous one and keeps only its new units' sums. Not
+// templated on the requantization: one copy of the loop.
+void AccumulateChunked(const int8_t* in, int32_t input_offset, const int8_t* w, int32_t depth,
+                       int32_t units, int32_t* x, int32_t* acc) {
+  const int32_t width = units >= kUnits ? kUnits : 1;
+  const int32_t stride = units >= kUnits ? depth : 0;
+  for (int32_t k0 = 0; k0 < depth; k0 += kChunk) {
+    const int32_t n = depth - k0 < kChunk ? depth - k0 : kChunk;
+    dsp_gemm::FillX(in + k0, n, input_offset, x, 1, 0, 0);
+    const int32_t full = n >> 2;
+    const int32_t rem = n & 3;
+    for (int32_t next = 0; next < units;) {
+      const int32_t n0 = units >= kUnits && next > units - kUnits ? units - kUnits : next;
+      const int32_t done = next - n0;  // leading units this chunk already added
+      next = n0 + width;
+      const int8_t* wn = w + static_cast<size_t>(n0) * depth + k0;
+      int32_t sums[kUnits];
+      for (int32_t i = 0; i < kUnits; ++i) sums[i] = i >= done && i < width ? acc[n0 + i] : 0;
+      dsp_gemm::DotX1W8x4(x, wn, stride, full, sums);
+      if (rem != 0) dsp_gemm::TailX1W8x4(x + 2 * full, wn + 4 * full, stride, rem, sums);
+      for (int32_t i = done; i < width; ++i) acc[n0 + i] = sums[i];
+    }
+  }
+}
+
+// GemmRow<false> over the row `in` in chunks: the sums in acc[units]
+// (AccumulateChunked), then each unit's output.
+template <typename Requant>
+void GemmRowChunked(const int8_t* in, int32_t input_offset, const int8_t* w, int32_t depth,
+                    int32_t units, const Requant& requant, int32_t* x, int32_t* acc, int8_t* out) {
+  for (int32_t u = 0; u < units; ++u) acc[u] = requant.Bias(u);
+  AccumulateChunked(in, input_offset, w, depth, units, x, acc);
+  for (int32_t u = 0; u < units; ++u) out[u] = requant.Out(acc[u], u);
+}
+
 template <bool kFullRange>
 void RunW8(const FullyConnectedParams& p, const FullyConnectedS8Args& a,
            const dsp_gemm::OutputStage& stage) {
@@ -177,9 +259,11 @@ void RunW8(const FullyConnectedParams& p, const FullyConnectedS8Args& a,
     all_fast = (b < 0 ? -b : b) + max_abs_sum < (int64_t{1} << 30);
   }
   int32_t* x = AlignedRow(a.scratch);
+  const bool chunked = Chunked(p, p.output_depth);
+  int32_t* acc = x + dsp_gemm::XRowWords(kChunk);  // if chunked
   for (int32_t b = 0; b < p.batches; ++b) {
     const int8_t* in = a.input + static_cast<size_t>(b) * depth;
-    dsp_gemm::FillX(in, depth, p.input_offset, x, 1, 0, 0);
+    if (!chunked) dsp_gemm::FillX(in, depth, p.input_offset, x, 1, 0, 0);
     // sum_k (w + wo)(x + io) = sum_k w (x + io) + wo * sum_k (x + io), mod 2^32.
     const uint32_t row_term =
         weight_offset == 0
@@ -190,10 +274,18 @@ void RunW8(const FullyConnectedParams& p, const FullyConnectedS8Args& a,
     if (all_fast) {
       const PerTensorFast<kFullRange> requant{a.bias,      row_term,     shared.multiplier,
                                               shared.half, shared.right, stage};
-      dsp_gemm::GemmRow<false>(x, a.weights, depth, p.output_depth, requant, out);
+      if (chunked) {
+        GemmRowChunked(in, p.input_offset, a.weights, depth, p.output_depth, requant, x, acc, out);
+      } else {
+        dsp_gemm::GemmRow<false>(x, a.weights, depth, p.output_depth, requant, out);
+      }
     } else {
       const AnyChannels<kFullRange> requant{p, a.bias, max_abs_sum, row_term, stage};
-      dsp_gemm::GemmRow<false>(x, a.weights, depth, p.output_depth, requant, out);
+      if (chunked) {
+        GemmRowChunked(in, p.input_offset, a.weights, depth, p.output_depth, requant, x, acc, out);
+      } else {
+        dsp_gemm::GemmRow<false>(x, a.weights, depth, p.output_depth, requant, out);
+      }
     }
   }
 }
@@ -215,14 +307,15 @@ void fully_connected_s8__armv7em_dsp(const FullyConnectedParams& p, const FullyC
 const FullyConnectedS8Variant kFullyConnectedS8W16ArmV7emDsp{"fully_connected_s8_w16__armv7em_dsp",
                                                              KernelArch::kArmV7emDsp,
                                                              &Supports,
-                                                             &ScratchBytes,
+                                                             &ScratchBytesW16,
                                                              &PackedBytesW16,
                                                              &PackW16,
-                                                             &fully_connected_s8_w16__armv7em_dsp};
+                                                             &fully_connected_s8_w16__armv7em_dsp,
+                                                             /*reads_only_packed=*/true};
 const FullyConnectedS8Variant kFullyConnectedS8ArmV7emDsp{"fully_connected_s8__armv7em_dsp",
                                                           KernelArch::kArmV7emDsp,
                                                           &Supports,
-                                                          &ScratchBytes,
+                                                          &ScratchBytesW8,
                                                           nullptr,
                                                           nullptr,
                                                           &fully_connected_s8__armv7em_dsp};

@@ -1,8 +1,9 @@
 // FULLY_CONNECTED int8 variants on the target: a deterministic list of cases
 // (KWS / anomaly-detection-like layers, then pseudo-random depths crossing the
 // 4-value chunks and unit counts crossing the 4-unit groups, per-tensor with
-// weight zero points and per-channel quantization, batches), each variant
-// against FullyConnectedS8 byte for byte.
+// weight zero points and per-channel quantization, batches; then deep rows
+// around the Arm DSP variants' depth chunk, up to micro_speech's 4,000), each
+// variant against FullyConnectedS8 byte for byte.
 #include <cstring>
 
 #include "kernels/fully_connected/fully_connected.h"
@@ -12,10 +13,12 @@ namespace vcheck {
 namespace {
 
 constexpr size_t kMaxDepth = 160, kMaxUnits = 40, kMaxBatches = 3;
-constexpr size_t kMaxScratch = 1024, kMaxPacked = 32768;
+constexpr size_t kMaxInput = 8192, kMaxWeights = 16384;  // deep cases
+constexpr size_t kMaxScratch = 4096, kMaxPacked = 32768;
+constexpr int kRandomCases = 200, kDeepCases = 40;
 
-int8_t g_input[kMaxBatches * kMaxDepth];
-int8_t g_weights[kMaxUnits * kMaxDepth];
+int8_t g_input[kMaxInput];
+int8_t g_weights[kMaxWeights];
 int8_t g_expected[kMaxBatches * kMaxUnits];
 int8_t g_output[kMaxBatches * kMaxUnits + 16];
 int32_t g_bias[kMaxUnits], g_multiplier[kMaxUnits], g_shift[kMaxUnits];
@@ -40,7 +43,22 @@ void MakeCase(int i, Rng& rng, mote::FullyConnectedParams* out) {
       p.output_depth = rng.Uniform(0, 2) == 0 ? rng.Uniform(1, 8) : rng.Uniform(1, 40);
       break;
   }
-  const bool realistic = i < 3 || rng.Uniform(0, 1) == 0;
+  if (i >= kRandomCases) {  // deep: under, at, over one chunk; chunked rows
+    constexpr int32_t kChunk = mote::kFullyConnectedDspDepthChunk;
+    const int32_t depths[] = {kChunk - 1, kChunk,         kChunk + 1,     3 * kChunk + 3,
+                              4 * kChunk, 4 * kChunk + 1, 5 * kChunk - 3, 4000};
+    p.accum_depth = depths[(i - kRandomCases) % 8];
+    // Units up to 8, as many as the weights and widened weights (one 4-unit
+    // group of ceil(depth / 4) * 8 bytes each) fit.
+    const int32_t by_weights = static_cast<int32_t>(kMaxWeights) / p.accum_depth;
+    const int32_t group_bytes = 8 * ((p.accum_depth + 3) / 4) * 4 + 64;
+    const int32_t by_packed = 4 * (static_cast<int32_t>(kMaxPacked) / group_bytes);
+    int32_t max_units = by_weights < by_packed ? by_weights : by_packed;
+    max_units = max_units < 8 ? max_units : 8;
+    p.output_depth = rng.Uniform(1, max_units);
+    p.batches = p.accum_depth <= static_cast<int32_t>(kMaxInput) / 2 ? rng.Uniform(1, 2) : 1;
+  }
+  const bool realistic = i < 3 || i >= kRandomCases || rng.Uniform(0, 1) == 0;
   const bool per_channel = rng.Uniform(0, 2) == 0;
   p.has_bias = rng.Uniform(0, 4) != 0;
   p.input_offset = -rng.ZeroPoint();
@@ -62,6 +80,11 @@ void MakeCase(int i, Rng& rng, mote::FullyConnectedParams* out) {
     g_multiplier[u] = rng.Uniform(1 << 30, INT32_MAX);
     g_shift[u] = realistic ? rng.Uniform(-12, -1) : rng.Uniform(-31, 4);
   }
+  // Deep rows: mostly a scale that keeps the outputs off the clamps (sums of
+  // thousands of products would saturate and hide a lost chunk).
+  if (i >= kRandomCases && rng.Uniform(0, 3) != 0) {
+    for (int32_t u = 0; u < p.output_depth; ++u) g_shift[u] = rng.Uniform(-16, -12);
+  }
   p.multiplier = g_multiplier[0];
   p.shift = g_shift[0];
   p.channel_multiplier = per_channel ? g_multiplier : nullptr;
@@ -76,7 +99,7 @@ void CheckFullyConnectedVariants(app::Checks& c) {
       mote::FullyConnectedS8Variants();
   int accepted[8] = {}, mismatches[8] = {};
   Rng rng(77);
-  for (int i = 0; i < 200; ++i) {
+  for (int i = 0; i < kRandomCases + kDeepCases; ++i) {
     mote::FullyConnectedParams p;
     MakeCase(i, rng, &p);
     const size_t out_bytes = static_cast<size_t>(p.batches) * p.output_depth;

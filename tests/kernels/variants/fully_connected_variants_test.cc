@@ -3,7 +3,9 @@
 // the variants' tile and unroll boundaries: depth 1..70 (odd, partial
 // chunks), 1..35 units (under and over the 4-unit groups), batches 0..3,
 // per-tensor (with weight zero points) and per-channel quantization, extreme
-// zero points, shifts -31..+8, wide biases.
+// zero points, shifts -31..+8, wide biases; then deep rows around the Arm DSP
+// variants' depth chunk (kFullyConnectedDspDepthChunk), whose scratch must
+// stay bounded.
 #include <gtest/gtest.h>
 
 #include "kernels/variants/variant_test_util.h"
@@ -26,12 +28,15 @@ struct Case {
   int input_misalign = 0;
 };
 
-Case RandomCase(std::mt19937& rng) {
+// A random case; `depth` / `n_units` > 0 fix those shapes.
+Case RandomCase(std::mt19937& rng, int32_t depth = 0, int32_t n_units = 0) {
   Case c;
   FullyConnectedParams& p = c.p;
   p.batches = Uniform(rng, 0, 9) == 0 ? Uniform(rng, 0, 3) : 1;
   p.accum_depth = Uniform(rng, 0, 3) == 0 ? Uniform(rng, 1, 9) : Uniform(rng, 1, 70);
   p.output_depth = Uniform(rng, 0, 2) == 0 ? Uniform(rng, 1, 8) : Uniform(rng, 1, 35);
+  if (depth > 0) p.accum_depth = depth;
+  if (n_units > 0) p.output_depth = n_units;
   p.has_bias = Uniform(rng, 0, 5) != 0;
   p.input_offset = -RandomZeroPoint(rng);
   p.output_offset = RandomZeroPoint(rng);
@@ -125,6 +130,25 @@ std::string Describe(const FullyConnectedParams& p) {
   return buf;
 }
 
+// Runs every variant that runs here and accepts c on c, against the
+// reference; counts the acceptances. False after a mismatch.
+bool CheckCase(const Case& c, const std::string& label, std::vector<int>* accepted) {
+  const Span<const FullyConnectedS8Variant* const> variants = FullyConnectedS8Variants();
+  std::vector<int8_t> expected(static_cast<size_t>(c.p.batches) * c.p.output_depth);
+  FullyConnectedS8(c.p, c.input.data() + c.input_misalign, c.weights.data(),
+                   c.p.has_bias ? c.bias.data() : nullptr, expected.data());
+  for (size_t v = 0; v < variants.size(); ++v) {
+    const FullyConnectedS8Variant& variant = *variants[v];
+    if (!CanRunHere(variant.arch)) continue;
+    if (variant.supports != nullptr && !variant.supports(c.p)) continue;
+    ++(*accepted)[v];
+    const std::vector<int8_t> got = RunVariant(variant, c);
+    EXPECT_EQ(got, expected) << variant.name << " " << label << ": " << Describe(c.p);
+    if (got != expected) return false;
+  }
+  return true;
+}
+
 TEST(FullyConnectedVariantsTest, EveryVariantMatchesTheReference) {
   const Span<const FullyConnectedS8Variant* const> variants = FullyConnectedS8Variants();
   ASSERT_GT(variants.size(), 0u);
@@ -132,22 +156,78 @@ TEST(FullyConnectedVariantsTest, EveryVariantMatchesTheReference) {
   std::vector<int> accepted(variants.size(), 0);
   std::mt19937 rng(99);
   for (int i = 0; i < 3000; ++i) {
-    const Case c = RandomCase(rng);
-    std::vector<int8_t> expected(static_cast<size_t>(c.p.batches) * c.p.output_depth);
-    FullyConnectedS8(c.p, c.input.data() + c.input_misalign, c.weights.data(),
-                     c.p.has_bias ? c.bias.data() : nullptr, expected.data());
-    for (size_t v = 0; v < variants.size(); ++v) {
-      const FullyConnectedS8Variant& variant = *variants[v];
-      if (!CanRunHere(variant.arch)) continue;
-      if (variant.supports != nullptr && !variant.supports(c.p)) continue;
-      ++accepted[v];
-      const std::vector<int8_t> got = RunVariant(variant, c);
-      ASSERT_EQ(got, expected) << variant.name << " case " << i << ": " << Describe(c.p);
-    }
+    ASSERT_TRUE(CheckCase(RandomCase(rng), "case " + std::to_string(i), &accepted));
   }
   for (size_t v = 0; v < variants.size(); ++v) {
     if (!CanRunHere(variants[v]->arch)) continue;
     EXPECT_GT(accepted[v], 100) << variants[v]->name << " accepted too few cases";
+  }
+}
+
+// Depths just under, at and over one chunk (rows widened whole) and over
+// several (chunked: the last chunk whole, of 1 value, partial with a partial
+// 4-value chunk); units under, at and over the 4-unit groups, up to where the
+// accumulators make chunking not worth it (then the whole row is widened).
+TEST(FullyConnectedVariantsTest, DeepRowsAcrossTheDspDepthChunk) {
+  constexpr int32_t kChunk = kFullyConnectedDspDepthChunk;
+  const int32_t depths[] = {kChunk - 1,     kChunk,         kChunk + 1,
+                            2 * kChunk + 1, 3 * kChunk + 3, 4 * kChunk,
+                            4 * kChunk + 1, 5 * kChunk - 3, 4000};
+  const int32_t units[] = {1, 3, 4, 5, 7, 12, 130, 400};
+  std::vector<int> accepted(FullyConnectedS8Variants().size(), 0);
+  std::mt19937 rng(2024);
+  int i = 0;
+  for (const int32_t depth : depths) {
+    for (const int32_t n : units) {
+      for (int rep = 0; rep < 3; ++rep, ++i) {
+        Case c = RandomCase(rng, depth, n);
+        // Mostly a scale that keeps the outputs off the clamps (sums of
+        // thousands of products would saturate and hide a lost chunk).
+        if (rep > 0) {
+          for (int32_t& shift : c.shift) shift = Uniform(rng, -16, -12);
+          c.p.shift = c.shift[0];
+        }
+        ASSERT_TRUE(CheckCase(c, "deep case " + std::to_string(i), &accepted));
+      }
+    }
+  }
+  for (const FullyConnectedS8Variant* v :
+       {&kFullyConnectedS8ArmV7emDsp, &kFullyConnectedS8W16ArmV7emDsp}) {
+    size_t index = 0;
+    while (FullyConnectedS8Variants()[index] != v) ++index;
+    if (CanRunHere(v->arch)) {
+      EXPECT_GT(accepted[index], 50) << v->name;
+    }
+  }
+}
+
+// The widened-row scratch is bounded by a chunk plus 4 bytes per unit once
+// that is at most half the row's (micro_speech's 4,000-deep layer: 8,004 ->
+// 532 bytes), and never grows past the whole row's.
+TEST(FullyConnectedVariantsTest, DspScratchIsBoundedForDeepRows) {
+  constexpr int32_t kChunk = kFullyConnectedDspDepthChunk;
+  constexpr size_t kChunkBytes = 2 * kChunk + 4;
+  const auto row_bytes = [](int32_t depth) {
+    return 8 * static_cast<size_t>((depth + 3) / 4) + 4;  // XRowWords(depth) words + 4
+  };
+  FullyConnectedParams p{};
+  p.batches = 1;
+  for (const FullyConnectedS8Variant* v :
+       {&kFullyConnectedS8ArmV7emDsp, &kFullyConnectedS8W16ArmV7emDsp}) {
+    p.accum_depth = 4000, p.output_depth = 4;
+    EXPECT_EQ(v->scratch_bytes(p), kChunkBytes + 16) << v->name;
+    p.accum_depth = 3 * kChunk + 3, p.output_depth = 5;
+    EXPECT_LE(v->scratch_bytes(p), kChunkBytes + 32) << v->name;
+    // Anomaly detection's 640 x 128: chunked only if that halves the scratch.
+    p.accum_depth = 640, p.output_depth = 128;
+    const size_t chunked = kChunkBytes + 4 * 128;
+    EXPECT_EQ(v->scratch_bytes(p), 2 * chunked <= row_bytes(640) ? chunked : row_bytes(640))
+        << v->name;
+    // Many units just over a chunk: the whole row is smaller.
+    p.accum_depth = kChunk + 8, p.output_depth = 64;
+    EXPECT_EQ(v->scratch_bytes(p), row_bytes(kChunk + 8)) << v->name;
+    p.accum_depth = kChunk, p.output_depth = 1;
+    EXPECT_EQ(v->scratch_bytes(p), kChunkBytes) << v->name;
   }
 }
 
