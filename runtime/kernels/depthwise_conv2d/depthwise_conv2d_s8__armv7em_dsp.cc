@@ -6,8 +6,11 @@
 // channels of one tap) becomes {x0, x2} and {x1, x3} + input offset with
 // SXTAB16, one word of weights {w0, w2} / {w1, w3} with SXTB16, and SMLABB /
 // SMLATT add each product to its channel's accumulator (wrapping, like the
-// reference). Taps outside the input are skipped. Other channels, and other
-// multipliers, one at a time. Packed constants: one FusedRequant per channel.
+// reference). With a depth multiplier that is a multiple of 4, four output
+// channels at a time share one input channel: its byte is broadcast to all
+// four lanes (one SXTAB16 serves both halves). Taps outside the input are
+// skipped. Other channels, and other multipliers, one at a time. Packed
+// constants: one FusedRequant per channel.
 #include "kernels/depthwise_conv2d/depthwise_conv2d_s8__armv7em_dsp.h"
 
 namespace mote {
@@ -66,7 +69,16 @@ void Finish(const DepthwiseParams& p, const int32_t* acc, const FusedRequant* rq
   }
 }
 
-template <bool kFused, bool kFullRange>
+// Input operand of 4 output channels from the tap at `in`: 4 input channels
+// (depth multiplier 1), or one input channel's byte in all 4 lanes.
+template <bool kBroadcast>
+int32_t LoadTap(const int8_t* in) {
+  if (kBroadcast) return static_cast<int32_t>(static_cast<uint8_t>(*in) * 0x01010101u);
+  return dsp::Load32(in);
+}
+
+// kBroadcast: depth multiplier a multiple of 4 (else 1 for the groups of 4).
+template <bool kFused, bool kFullRange, bool kBroadcast>
 void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
   const auto* rq = static_cast<const FusedRequant*>(a.packed);
   const int32_t off2 = dsp::Pkhbt(p.input_offset, p.input_offset);
@@ -74,7 +86,7 @@ void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
   const int32_t c_out = p.output_c;
   const int32_t mult = p.depth_multiplier;
   const size_t row_bytes = static_cast<size_t>(p.input_w) * c_in;
-  const int32_t simd_end = mult == 1 ? (c_out & ~3) : 0;
+  const int32_t simd_end = kBroadcast ? c_out : (mult == 1 ? (c_out & ~3) : 0);
   int8_t* out = a.output;
   for (int32_t b = 0; b < p.batches; ++b) {
     const int8_t* batch = a.input + static_cast<size_t>(b) * p.input_h * row_bytes;
@@ -85,8 +97,9 @@ void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
         const int32_t in_x0 = ox * p.stride_w - p.pad_w;
         const TapRange tx = ValidTaps(in_x0, p.dilation_w, p.filter_w, p.input_w);
         const int32_t fy_end = tx.begin == tx.end ? ty.begin : ty.end;
-        // Depth multiplier 1: groups of 4 channels.
+        // Groups of 4 output channels (input channel c / mult).
         for (int32_t c = 0; c < simd_end; c += 4) {
+          const int32_t ic = kBroadcast ? c / mult : c;
           int32_t acc[4] = {0, 0, 0, 0};
           if (a.bias != nullptr) {
             acc[0] = a.bias[c], acc[1] = a.bias[c + 1], acc[2] = a.bias[c + 2];
@@ -94,10 +107,10 @@ void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
           }
           for (int32_t fy = ty.begin; fy < fy_end; ++fy) {
             const int8_t* in = batch + (in_y0 + fy * p.dilation_h) * row_bytes +
-                               static_cast<size_t>(in_x0 + tx.begin * p.dilation_w) * c_in + c;
+                               static_cast<size_t>(in_x0 + tx.begin * p.dilation_w) * c_in + ic;
             const int8_t* w = a.filter + (fy * p.filter_w + tx.begin) * c_out + c;
             for (int32_t fx = tx.begin; fx < tx.end; ++fx) {
-              dsp_depthwise::Mac4(dsp::Load32(in), off2, dsp::Load32(w), acc);
+              dsp_depthwise::Mac4(LoadTap<kBroadcast>(in), off2, dsp::Load32(w), acc);
               in += p.dilation_w * c_in;
               w += c_out;
             }
@@ -132,12 +145,18 @@ void depthwise_conv2d_s8__armv7em_dsp(const DepthwiseParams& p, const DepthwiseS
   const bool fused =
       dsp_depthwise::AllFused(static_cast<const FusedRequant*>(a.packed), p.output_c);
   const bool full = p.act_min == -128 && p.act_max == 127;
-  if (fused && full) {
-    Run<true, true>(p, a);
+  if (p.depth_multiplier % 4 == 0) {
+    if (fused && full) {
+      Run<true, true, true>(p, a);
+    } else {
+      Run<false, false, true>(p, a);
+    }
+  } else if (fused && full) {
+    Run<true, true, false>(p, a);
   } else if (fused) {
-    Run<true, false>(p, a);
+    Run<true, false, false>(p, a);
   } else {
-    Run<false, false>(p, a);
+    Run<false, false, false>(p, a);
   }
 }
 

@@ -70,7 +70,7 @@ bool MakeCase(int i, Rng& rng, mote::DepthwiseParams* out) {
         p.dilation_h = rng.Uniform(0, 3) == 0 ? 2 : 1;
         p.dilation_w = rng.Uniform(0, 3) == 0 ? 2 : 1;
         if (rng.Uniform(0, 2) == 0) {
-          p.depth_multiplier = rng.Uniform(2, 4);
+          p.depth_multiplier = rng.Uniform(2, 8);
           p.input_c = rng.Uniform(1, 9);
         }
       }

@@ -38,7 +38,7 @@ Case RandomCase(std::mt19937& rng, bool three_by_three) {
   p.input_c = Uniform(rng, 0, 3) == 0 ? Uniform(rng, 1, 9) : Uniform(rng, 1, 35);
   p.depth_multiplier = 1;
   if (!three_by_three && Uniform(rng, 0, 2) == 0) {
-    p.depth_multiplier = Uniform(rng, 2, 4);
+    p.depth_multiplier = Uniform(rng, 2, 8);
     p.input_c = Uniform(rng, 1, 9);
   }
   p.output_c = p.input_c * p.depth_multiplier;
