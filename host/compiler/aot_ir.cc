@@ -11,35 +11,51 @@ namespace aot {
 namespace {
 // Large enough for every model Mote can run on a host; only the planned part is used.
 constexpr size_t kHostArenaBytes = size_t{256} << 20;
+
+// An interpreter of `model` for `archs`, its tensors allocated in `storage`
+// (grown in steps so that small models do not touch 256 MiB; the arena
+// starts kArenaAlignment-aligned inside it).
+Status AllocateInterpreter(const Model& model, const OpResolver& resolver, KernelArchSet archs,
+                           bool ahead_of_time, std::vector<uint8_t>* storage,
+                           std::unique_ptr<Interpreter>* interp) {
+  size_t arena_bytes = size_t{1} << 20;
+  for (;;) {
+    storage->assign(arena_bytes + kArenaAlignment, 0);
+    const size_t pad =
+        (kArenaAlignment - reinterpret_cast<uintptr_t>(storage->data()) % kArenaAlignment) %
+        kArenaAlignment;
+    *interp = std::make_unique<Interpreter>(model, resolver,
+                                            Span<uint8_t>(storage->data() + pad, arena_bytes));
+    (*interp)->set_kernel_archs(archs);
+    (*interp)->set_ahead_of_time(ahead_of_time);
+    const Status s = (*interp)->AllocateTensors();
+    if (s.ok() || s.code() != StatusCode::kResourceExhausted || arena_bytes >= kHostArenaBytes) {
+      return s;
+    }
+    arena_bytes = std::max(arena_bytes * 4, (*interp)->arena_required_bytes());
+  }
+}
+
 }  // namespace
 
 Status BuildAotModel(const Model& model, KernelArchSet archs, AotModel* out) {
   out->resolver = std::make_unique<AllOpsResolver>();
-  // Allocate lazily in steps so that small models do not touch 256 MiB.
-  size_t arena_bytes = size_t{1} << 20;
-  Status s = Status::Ok();
-  for (;;) {
-    out->arena_storage.assign(arena_bytes + kArenaAlignment, 0);
-    const size_t pad = (kArenaAlignment -
-                        reinterpret_cast<uintptr_t>(out->arena_storage.data()) % kArenaAlignment) %
-                       kArenaAlignment;
-    out->interpreter = std::make_unique<Interpreter>(
-        model, *out->resolver, Span<uint8_t>(out->arena_storage.data() + pad, arena_bytes));
-    out->interpreter->set_kernel_archs(archs);
-    out->interpreter->set_ahead_of_time(true);
-    s = out->interpreter->AllocateTensors();
-    if (s.ok() || s.code() != StatusCode::kResourceExhausted || arena_bytes >= kHostArenaBytes) {
-      break;
-    }
-    arena_bytes = std::max(arena_bytes * 4, out->interpreter->arena_required_bytes());
+  MOTE_TRY(AllocateInterpreter(model, *out->resolver, archs, /*ahead_of_time=*/true,
+                               &out->arena_storage, &out->interpreter));
+  // For comparison, the arena the interpreter needs on the same target (its
+  // packed constants within the run-time budget, not the AOT ones).
+  {
+    std::vector<uint8_t> storage;
+    std::unique_ptr<Interpreter> runtime_interp;
+    MOTE_TRY(AllocateInterpreter(model, *out->resolver, archs, /*ahead_of_time=*/false, &storage,
+                                 &runtime_interp));
+    out->interpreter_arena_bytes = runtime_interp->arena_used_bytes();
   }
-  if (!s.ok()) return s;
   const Interpreter& interp = *out->interpreter;
   const uint8_t* base =
       out->arena_storage.data() +
       (kArenaAlignment - reinterpret_cast<uintptr_t>(out->arena_storage.data()) % kArenaAlignment) %
           kArenaAlignment;
-  out->interpreter_arena_bytes = interp.arena_used_bytes();
 
   const SubgraphView sg = model.main_subgraph();
   out->tensors.resize(sg.num_tensors());
