@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "kernels/elementwise/broadcast.h"
+
 namespace mote {
 namespace aot {
 
@@ -168,6 +170,22 @@ std::string IntList(const int32_t* v, int n) {
   std::string s = "{";
   for (int i = 0; i < n; ++i) s += (i ? ", " : "") + IntLiteral(v[i]);
   return s + "}";
+}
+
+std::string UintList(const uint32_t* v, int n) {
+  std::string s = "{";
+  for (int i = 0; i < n; ++i) s += (i ? ", " : "") + std::to_string(v[i]) + "u";
+  return s + "}";
+}
+
+Fields BroadcastShapeFields(const BroadcastShape& s) {
+  Fields f;
+  f.Add("dims", IntList(s.dims, kBroadcastRank))
+      .Add("stride1", UintList(s.stride1, kBroadcastRank))
+      .Add("stride2", UintList(s.stride2, kBroadcastRank))
+      .Add("size", std::to_string(s.size) + "u")
+      .Bool("broadcast", s.broadcast);
+  return f;
 }
 
 Fields& Fields::Nested(const std::string& field, const Fields& inner, int indent) {

@@ -13,6 +13,9 @@
 #include "mote/types.h"
 
 namespace mote {
+
+struct BroadcastShape;
+
 namespace aot {
 
 // Replaces every {{key}} in `tmpl` with vars[key]; an unknown key is a bug
@@ -36,6 +39,8 @@ std::string WrapLines(const std::string& text, size_t width = 100);
 
 // "{1, 2, 3}" for a member array.
 std::string IntList(const int32_t* v, int n);
+// "{1u, 2u, 3u}".
+std::string UintList(const uint32_t* v, int n);
 
 // Aggregate initializer of a params struct, in declaration order.
 class Fields {
@@ -55,6 +60,10 @@ class Fields {
  private:
   std::vector<std::pair<std::string, std::string>> items_;
 };
+
+// A broadcast shape (kernels/elementwise/broadcast.h) as a nested aggregate:
+// dims, both inputs' strides, size, broadcast.
+Fields BroadcastShapeFields(const BroadcastShape& s);
 
 // A C identifier from any string ("kws_ref-model" -> "kws_ref_model").
 std::string Identifier(const std::string& s);

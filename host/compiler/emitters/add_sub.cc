@@ -15,25 +15,6 @@ constexpr char kCallTemplate[] =
     R"(  mote::{{fn}}(k{{stem}}Params, {{input1}}, {{input2}}, {{output}});
 )";
 
-std::string UintList(const uint32_t* v, int n) {
-  std::string s = "{";
-  for (int i = 0; i < n; ++i) s += (i ? ", " : "") + std::to_string(v[i]) + "u";
-  return s + "}";
-}
-
-Fields ShapeFields(const BroadcastShape& s) {
-  std::string dims = "{";
-  for (int i = 0; i < kBroadcastRank; ++i) dims += (i ? ", " : "") + IntLiteral(s.dims[i]);
-  dims += "}";
-  Fields f;
-  f.Add("dims", dims)
-      .Add("stride1", UintList(s.stride1, kBroadcastRank))
-      .Add("stride2", UintList(s.stride2, kBroadcastRank))
-      .Add("size", std::to_string(s.size) + "u")
-      .Bool("broadcast", s.broadcast);
-  return f;
-}
-
 }  // namespace
 
 Status EmitAddSub(OpEmitContext& ctx) {
@@ -49,7 +30,7 @@ Status EmitAddSub(OpEmitContext& ctx) {
         add_s8 != nullptr ? add_s8->params : ctx.op_data<QuantAddSubParams>();
     params_type = "QuantAddSubParams";
     fn = op + (type == DataType::kInt8 ? "S8" : "S16");
-    f.Nested("shape", ShapeFields(p.shape), 8)
+    f.Nested("shape", BroadcastShapeFields(p.shape), 8)
         .Int("input1_offset", p.input1_offset)
         .Int("input2_offset", p.input2_offset)
         .Int("output_offset", p.output_offset)
@@ -66,14 +47,14 @@ Status EmitAddSub(OpEmitContext& ctx) {
     const FloatBinaryParams& p = ctx.op_data<FloatBinaryParams>();
     params_type = "FloatBinaryParams";
     fn = op + "F32";
-    f.Nested("shape", ShapeFields(p.shape), 8)
+    f.Nested("shape", BroadcastShapeFields(p.shape), 8)
         .Float("activation_min", p.activation_min)
         .Float("activation_max", p.activation_max);
   } else if (type == DataType::kInt32) {
     const IntBinaryParams& p = ctx.op_data<IntBinaryParams>();
     params_type = "IntBinaryParams";
     fn = op + "S32";
-    f.Nested("shape", ShapeFields(p.shape), 8)
+    f.Nested("shape", BroadcastShapeFields(p.shape), 8)
         .Int("activation_min", p.activation_min)
         .Int("activation_max", p.activation_max);
   } else {

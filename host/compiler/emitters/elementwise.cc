@@ -15,25 +15,9 @@ constexpr char kCallTemplate[] =
     R"(  mote::{{fn}}(k{{stem}}Params, {{input1}}, {{input2}}, {{output}});
 )";
 
-std::string UintList(const uint32_t* v, int n) {
-  std::string s = "{";
-  for (int i = 0; i < n; ++i) s += (i ? ", " : "") + std::to_string(v[i]) + "u";
-  return s + "}";
-}
-
-Fields BroadcastFields(const BroadcastShape& s) {
-  Fields f;
-  f.Add("dims", IntList(s.dims, kBroadcastRank))
-      .Add("stride1", UintList(s.stride1, kBroadcastRank))
-      .Add("stride2", UintList(s.stride2, kBroadcastRank))
-      .Add("size", std::to_string(s.size) + "u")
-      .Bool("broadcast", s.broadcast);
-  return f;
-}
-
 Fields QuantMulFields(const QuantMulParams& p) {
   Fields f;
-  f.Nested("shape", BroadcastFields(p.shape), 8)
+  f.Nested("shape", BroadcastShapeFields(p.shape), 8)
       .Int("input1_offset", p.input1_offset)
       .Int("input2_offset", p.input2_offset)
       .Int("output_offset", p.output_offset)
@@ -46,7 +30,7 @@ Fields QuantMulFields(const QuantMulParams& p) {
 
 Fields FloatFields(const FloatBinaryParams& p) {
   Fields f;
-  f.Nested("shape", BroadcastFields(p.shape), 8)
+  f.Nested("shape", BroadcastShapeFields(p.shape), 8)
       .Float("activation_min", p.activation_min)
       .Float("activation_max", p.activation_max);
   return f;
@@ -54,7 +38,7 @@ Fields FloatFields(const FloatBinaryParams& p) {
 
 Fields IntFields(const IntBinaryParams& p) {
   Fields f;
-  f.Nested("shape", BroadcastFields(p.shape), 8)
+  f.Nested("shape", BroadcastShapeFields(p.shape), 8)
       .Int("activation_min", p.activation_min)
       .Int("activation_max", p.activation_max);
   return f;
@@ -124,7 +108,7 @@ Status EmitMinimumMaximum(OpEmitContext& ctx) {
   }
   const bool max = ctx.op().builtin == BuiltinOp::kMaximum;
   EmitBinary(ctx, "BroadcastShape", std::string(max ? "Maximum" : "Minimum") + suffix,
-             BroadcastFields(ctx.op_data<BroadcastShape>()));
+             BroadcastShapeFields(ctx.op_data<BroadcastShape>()));
   return Status::Ok();
 }
 

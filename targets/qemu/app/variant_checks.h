@@ -3,11 +3,14 @@
 // byte for byte, over a deterministic list of cases (the host's GoogleTest
 // sweeps in tests/kernels/variants/ are the exhaustive ones; here the Arm DSP
 // variants run on the real instructions). Each family adds a Check* function
-// here and a call in variant_tests.cc.
+// here and a call in variant_tests.cc; the helpers below run and tally the
+// variants and fill the conv-like families' cases.
 #ifndef MOTE_TARGETS_QEMU_APP_VARIANT_CHECKS_H_
 #define MOTE_TARGETS_QEMU_APP_VARIANT_CHECKS_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "app_util.h"
 #include "mote/kernel_arch.h"
@@ -53,6 +56,119 @@ inline void Report(app::Checks& c, const char* family, const char* name, int acc
   snprintf(line, sizeof(line), "%s %s: %d cases, %d mismatches", family, name, accepted,
            mismatches);
   c.Check(mismatches == 0 && accepted >= min_cases, line);
+}
+
+// Per-variant counts over a family's cases (its first `kMaxVariants` variants).
+template <size_t kMaxVariants>
+struct VariantTally {
+  int accepted[kMaxVariants] = {};
+  int mismatches[kMaxVariants] = {};
+
+  // Counts one case variant `v` accepted; true on its first mismatch (print the case).
+  bool Add(size_t v, bool matched) {
+    ++accepted[v];
+    return !matched && mismatches[v]++ == 0;
+  }
+  // Reports every variant this CPU runs (see Report).
+  template <typename Variants>
+  void ReportAll(app::Checks& c, const char* family, const Variants& variants,
+                 int min_cases) const {
+    for (size_t v = 0; v < variants.size() && v < kMaxVariants; ++v) {
+      if (!RunsHere(variants[v]->arch)) continue;
+      Report(c, family, variants[v]->name, accepted[v], mismatches[v], min_cases);
+    }
+  }
+};
+
+// Whether `variant` runs on this CPU, takes `p`, and needs at most `max_scratch`
+// scratch and `max_packed` packed bytes.
+template <typename Variant, typename Params>
+bool Accepts(const Variant& variant, const Params& p, size_t max_scratch, size_t max_packed) {
+  if (!RunsHere(variant.arch) || (variant.supports != nullptr && !variant.supports(p))) {
+    return false;
+  }
+  const size_t scratch = variant.scratch_bytes != nullptr ? variant.scratch_bytes(p) : 0;
+  const size_t packed = variant.packed_bytes != nullptr ? variant.packed_bytes(p) : 0;
+  return scratch <= max_scratch && packed <= max_packed;
+}
+
+// The `n` output bytes equal `expected` and the 16 guard bytes after them
+// still hold 0x5A.
+inline bool OutputMatches(const int8_t* output, const int8_t* expected, size_t n) {
+  bool ok = memcmp(output, expected, n) == 0;
+  for (size_t k = 0; k < 16; ++k) ok = ok && output[n + k] == 0x5A;
+  return ok;
+}
+
+// Runs `variant` on `p` with `a` (a.output: `output_bytes` bytes and 16 more
+// of guard, all set to 0x5A first), its constants packed into `packed` first
+// when it has any; true if the output equals `expected`.
+template <typename Variant, typename Params, typename Args>
+bool RunMatches(const Variant& variant, const Params& p, Args a, uint8_t* packed,
+                const int8_t* expected, size_t output_bytes) {
+  if (variant.packed_bytes != nullptr && variant.packed_bytes(p) > 0) {
+    variant.pack(p, a, packed);
+    a.packed = packed;
+  }
+  memset(a.output, 0x5A, output_bytes + 16);
+  variant.eval(p, a);
+  return OutputMatches(a.output, expected, output_bytes);
+}
+
+// NHWC byte counts of a conv-like op's int8 input and output.
+template <typename Params>
+size_t ConvInputBytes(const Params& p) {
+  return static_cast<size_t>(p.batches) * p.input_h * p.input_w * p.input_c;
+}
+template <typename Params>
+size_t ConvOutputBytes(const Params& p) {
+  return static_cast<size_t>(p.batches) * p.output_h * p.output_w * p.output_c;
+}
+
+// A conv-like family's case buffers and their capacities.
+struct ConvCaseBuffers {
+  int8_t* input;
+  size_t max_input;
+  int8_t* filter;
+  size_t max_filter;
+  size_t max_output;
+  int32_t* bias;
+  int32_t* multiplier;
+  int32_t* shift;
+  size_t max_channels;
+};
+
+// The rest of conv-like case `i` once its shape and output size are set: bias,
+// extreme zero points, a realistic case (the first 4, then half: every channel
+// on the fast requantization path, full activation range) or not, then the
+// input, `filter_bytes` of filter and per-channel constants into `b`. False if
+// the case does not fit the buffers.
+template <typename Params>
+bool FinishConvCase(int i, Rng& rng, size_t filter_bytes, const ConvCaseBuffers& b, Params* p) {
+  p->has_bias = rng.Uniform(0, 4) != 0;
+  p->input_offset = -rng.ZeroPoint();
+  p->output_offset = rng.ZeroPoint();
+  const bool realistic = i < 4 || rng.Uniform(0, 1) == 0;
+  if (realistic || rng.Uniform(0, 1) == 0) {
+    p->act_min = -128, p->act_max = 127;
+  } else {
+    p->act_min = rng.Uniform(-128, 0);
+    p->act_max = rng.Uniform(p->act_min, 127);
+  }
+  if (ConvInputBytes(*p) > b.max_input || filter_bytes > b.max_filter ||
+      ConvOutputBytes(*p) > b.max_output || p->output_c > static_cast<int32_t>(b.max_channels)) {
+    return false;
+  }
+  for (size_t k = 0; k < ConvInputBytes(*p); ++k) b.input[k] = rng.Int8();
+  for (size_t k = 0; k < filter_bytes; ++k) b.filter[k] = rng.Int8();
+  for (int32_t oc = 0; oc < p->output_c; ++oc) {
+    b.bias[oc] = realistic ? rng.Uniform(-(1 << 16), 1 << 16) : static_cast<int32_t>(rng.Next());
+    b.multiplier[oc] = rng.Uniform(1 << 30, INT32_MAX);
+    b.shift[oc] = realistic ? rng.Uniform(-12, -1) : rng.Uniform(-31, 4);
+  }
+  p->multiplier = b.multiplier;
+  p->shift = b.shift;
+  return true;
 }
 
 void CheckArmDsp(app::Checks& c);

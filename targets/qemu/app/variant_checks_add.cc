@@ -63,7 +63,7 @@ void MakeCase(int i, Rng& rng, mote::QuantAddSubParams* out) {
 void CheckAddVariants(app::Checks& c) {
   const mote::Span<const mote::AddS8Variant* const> variants = mote::AddS8Variants();
   constexpr size_t kMaxVariants = 4;
-  int accepted[kMaxVariants] = {}, mismatches[kMaxVariants] = {};
+  VariantTally<kMaxVariants> tally;
   static int8_t in1_copy[kMaxElements + 16], in2_copy[kMaxElements + 16];
   Rng rng(2027);
   for (int i = 0; i < 160; ++i) {
@@ -73,13 +73,8 @@ void CheckAddVariants(app::Checks& c) {
     mote::AddS8(p, g_in1, g_in2, g_expected);
     for (size_t v = 0; v < variants.size() && v < kMaxVariants; ++v) {
       const mote::AddS8Variant& variant = *variants[v];
-      if (!RunsHere(variant.arch) || (variant.supports != nullptr && !variant.supports(p))) {
-        continue;
-      }
+      if (!Accepts(variant, p, 0, kMaxPacked)) continue;
       const size_t packed = variant.packed_bytes != nullptr ? variant.packed_bytes(p) : 0;
-      if (packed > kMaxPacked || (variant.scratch_bytes != nullptr && variant.scratch_bytes(p))) {
-        continue;
-      }
       // The output over input 1, over input 2, or apart.
       memcpy(in1_copy, g_in1, n);
       memcpy(in2_copy, g_in2, n);
@@ -93,23 +88,14 @@ void CheckAddVariants(app::Checks& c) {
         a.packed = g_packed;
       }
       variant.eval(p, a);
-      ++accepted[v];
-      bool ok = memcmp(out, g_expected, n) == 0;
-      for (size_t k = 0; k < 16; ++k) ok = ok && out[n + k] == 0x5A;
-      if (!ok) {
-        if (mismatches[v] == 0) {
-          app::Print("  %s case %d: n %lu shifts %ld %ld %ld\n", variant.name, i,
-                     static_cast<unsigned long>(n), static_cast<long>(p.input1_shift),
-                     static_cast<long>(p.input2_shift), static_cast<long>(p.output_shift));
-        }
-        ++mismatches[v];
+      if (tally.Add(v, OutputMatches(out, g_expected, n))) {
+        app::Print("  %s case %d: n %lu shifts %ld %ld %ld\n", variant.name, i,
+                   static_cast<unsigned long>(n), static_cast<long>(p.input1_shift),
+                   static_cast<long>(p.input2_shift), static_cast<long>(p.output_shift));
       }
     }
   }
-  for (size_t v = 0; v < variants.size() && v < kMaxVariants; ++v) {
-    if (!RunsHere(variants[v]->arch)) continue;
-    Report(c, "add", variants[v]->name, accepted[v], mismatches[v], 100);
-  }
+  tally.ReportAll(c, "add", variants, 100);
 }
 
 }  // namespace vcheck

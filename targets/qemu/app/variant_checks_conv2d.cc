@@ -3,8 +3,6 @@
 // 4-value blocks, padding, strides, dilation, batches, extreme zero points,
 // multipliers on and off the fast requantization path), each variant against
 // ConvS8 byte for byte.
-#include <cstring>
-
 #include "kernels/conv2d/conv2d.h"
 #include "variant_checks.h"
 
@@ -21,13 +19,8 @@ int8_t g_output[kMaxOutput + 16];
 int32_t g_bias[kMaxChannels], g_multiplier[kMaxChannels], g_shift[kMaxChannels];
 alignas(16) uint8_t g_scratch[kMaxScratch];
 alignas(16) uint8_t g_packed[kMaxPacked];
-
-size_t InputBytes(const mote::ConvParams& p) {
-  return static_cast<size_t>(p.batches) * p.input_h * p.input_w * p.input_c;
-}
-size_t OutputBytes(const mote::ConvParams& p) {
-  return static_cast<size_t>(p.batches) * p.output_h * p.output_w * p.output_c;
-}
+const ConvCaseBuffers kBuffers = {g_input, kMaxInput,    g_filter, kMaxFilter,  kMaxOutput,
+                                  g_bias,  g_multiplier, g_shift,  kMaxChannels};
 
 // Case `i`: the first few fixed, the rest pseudo-random. False if it does not
 // fit the buffers.
@@ -85,40 +78,17 @@ bool MakeCase(int i, Rng& rng, mote::ConvParams* out) {
   };
   p.output_h = size(p.input_h, p.pad_h, p.filter_h, p.dilation_h, p.stride_h);
   p.output_w = size(p.input_w, p.pad_w, p.filter_w, p.dilation_w, p.stride_w);
-  p.has_bias = rng.Uniform(0, 4) != 0;
-  p.input_offset = -rng.ZeroPoint();
-  p.output_offset = rng.ZeroPoint();
-  const bool realistic = i < 4 || rng.Uniform(0, 1) == 0;  // every channel on the fast path
-  if (realistic || rng.Uniform(0, 1) == 0) {
-    p.act_min = -128, p.act_max = 127;
-  } else {
-    p.act_min = rng.Uniform(-128, 0);
-    p.act_max = rng.Uniform(p.act_min, 127);
-  }
   const size_t filter_bytes =
       static_cast<size_t>(p.output_c) * p.filter_h * p.filter_w * p.filter_c;
-  if (InputBytes(p) > kMaxInput || filter_bytes > kMaxFilter || OutputBytes(p) > kMaxOutput ||
-      p.output_c > static_cast<int32_t>(kMaxChannels)) {
-    return false;
-  }
-  for (size_t k = 0; k < InputBytes(p); ++k) g_input[k] = rng.Int8();
-  for (size_t k = 0; k < filter_bytes; ++k) g_filter[k] = rng.Int8();
-  for (int32_t oc = 0; oc < p.output_c; ++oc) {
-    g_bias[oc] = realistic ? rng.Uniform(-(1 << 16), 1 << 16) : static_cast<int32_t>(rng.Next());
-    g_multiplier[oc] = rng.Uniform(1 << 30, INT32_MAX);
-    g_shift[oc] = realistic ? rng.Uniform(-12, -1) : rng.Uniform(-31, 4);
-  }
-  p.multiplier = g_multiplier;
-  p.shift = g_shift;
   *out = p;
-  return true;
+  return FinishConvCase(i, rng, filter_bytes, kBuffers, out);
 }
 
 }  // namespace
 
 void CheckConv2dVariants(app::Checks& c) {
   const mote::Span<const mote::ConvS8Variant* const> variants = mote::ConvS8Variants();
-  int accepted[8] = {}, mismatches[8] = {};
+  VariantTally<8> tally;
   Rng rng(2024);
   for (int i = 0; i < 160; ++i) {
     mote::ConvParams p;
@@ -127,38 +97,18 @@ void CheckConv2dVariants(app::Checks& c) {
     mote::ConvS8(p, g_input, g_filter, bias, g_expected);
     for (size_t v = 0; v < variants.size() && v < 8; ++v) {
       const mote::ConvS8Variant& variant = *variants[v];
-      if (!RunsHere(variant.arch) || (variant.supports != nullptr && !variant.supports(p))) {
-        continue;
-      }
-      const size_t scratch = variant.scratch_bytes != nullptr ? variant.scratch_bytes(p) : 0;
-      const size_t packed = variant.packed_bytes != nullptr ? variant.packed_bytes(p) : 0;
-      if (scratch > kMaxScratch || packed > kMaxPacked) continue;
-      mote::ConvS8Args a{g_input, g_filter, bias, g_output, nullptr, g_scratch};
-      if (packed > 0) {
-        variant.pack(p, a, g_packed);
-        a.packed = g_packed;
-      }
-      memset(g_output, 0x5A, OutputBytes(p) + 16);
-      variant.eval(p, a);
-      ++accepted[v];
-      bool ok = memcmp(g_output, g_expected, OutputBytes(p)) == 0;
-      for (size_t k = 0; k < 16; ++k) ok = ok && g_output[OutputBytes(p) + k] == 0x5A;
-      if (!ok) {
-        if (mismatches[v] == 0) {
-          app::Print("  %s case %d: in %ldx%ldx%ld filter %ldx%ld out %ldx%ldx%ld\n", variant.name,
-                     i, static_cast<long>(p.input_h), static_cast<long>(p.input_w),
-                     static_cast<long>(p.input_c), static_cast<long>(p.filter_h),
-                     static_cast<long>(p.filter_w), static_cast<long>(p.output_h),
-                     static_cast<long>(p.output_w), static_cast<long>(p.output_c));
-        }
-        ++mismatches[v];
+      if (!Accepts(variant, p, kMaxScratch, kMaxPacked)) continue;
+      const mote::ConvS8Args a{g_input, g_filter, bias, g_output, nullptr, g_scratch};
+      if (tally.Add(v, RunMatches(variant, p, a, g_packed, g_expected, ConvOutputBytes(p)))) {
+        app::Print("  %s case %d: in %ldx%ldx%ld filter %ldx%ld out %ldx%ldx%ld\n", variant.name, i,
+                   static_cast<long>(p.input_h), static_cast<long>(p.input_w),
+                   static_cast<long>(p.input_c), static_cast<long>(p.filter_h),
+                   static_cast<long>(p.filter_w), static_cast<long>(p.output_h),
+                   static_cast<long>(p.output_w), static_cast<long>(p.output_c));
       }
     }
   }
-  for (size_t v = 0; v < variants.size() && v < 8; ++v) {
-    if (!RunsHere(variants[v]->arch)) continue;
-    Report(c, "conv2d", variants[v]->name, accepted[v], mismatches[v], 20);
-  }
+  tally.ReportAll(c, "conv2d", variants, 20);
 }
 
 }  // namespace vcheck

@@ -5,8 +5,6 @@
 // extreme zero points, multipliers on and off the fused requantization, all
 // activation ranges), each variant against DepthwiseConvS8 byte for byte. Also
 // the instructions the variants add to arm_dsp.h against their emulation.
-#include <cstring>
-
 #include "kernels/common/arm_dsp.h"
 #include "kernels/depthwise_conv2d/depthwise_conv2d.h"
 #include "variant_checks.h"
@@ -24,13 +22,8 @@ int8_t g_output[kMaxOutput + 16];
 int32_t g_bias[kMaxChannels], g_multiplier[kMaxChannels], g_shift[kMaxChannels];
 alignas(16) uint8_t g_scratch[kMaxScratch];
 alignas(16) uint8_t g_packed[kMaxPacked];
-
-size_t InputBytes(const mote::DepthwiseParams& p) {
-  return static_cast<size_t>(p.batches) * p.input_h * p.input_w * p.input_c;
-}
-size_t OutputBytes(const mote::DepthwiseParams& p) {
-  return static_cast<size_t>(p.batches) * p.output_h * p.output_w * p.output_c;
-}
+const ConvCaseBuffers kBuffers = {g_input, kMaxInput,    g_filter, kMaxFilter,  kMaxOutput,
+                                  g_bias,  g_multiplier, g_shift,  kMaxChannels};
 
 // Case `i`: the first few fixed, the rest pseudo-random. False if it does not
 // fit the buffers.
@@ -87,32 +80,9 @@ bool MakeCase(int i, Rng& rng, mote::DepthwiseParams* out) {
   };
   p.output_h = size(p.input_h, p.pad_h, p.filter_h, p.dilation_h, p.stride_h);
   p.output_w = size(p.input_w, p.pad_w, p.filter_w, p.dilation_w, p.stride_w);
-  p.has_bias = rng.Uniform(0, 4) != 0;
-  p.input_offset = -rng.ZeroPoint();
-  p.output_offset = rng.ZeroPoint();
-  const bool realistic = i < 4 || rng.Uniform(0, 1) == 0;  // every channel fused
-  if (realistic || rng.Uniform(0, 1) == 0) {
-    p.act_min = -128, p.act_max = 127;
-  } else {
-    p.act_min = rng.Uniform(-128, 0);
-    p.act_max = rng.Uniform(p.act_min, 127);
-  }
   const size_t filter_bytes = static_cast<size_t>(p.filter_h) * p.filter_w * p.output_c;
-  if (InputBytes(p) > kMaxInput || filter_bytes > kMaxFilter || OutputBytes(p) > kMaxOutput ||
-      p.output_c > static_cast<int32_t>(kMaxChannels)) {
-    return false;
-  }
-  for (size_t k = 0; k < InputBytes(p); ++k) g_input[k] = rng.Int8();
-  for (size_t k = 0; k < filter_bytes; ++k) g_filter[k] = rng.Int8();
-  for (int32_t oc = 0; oc < p.output_c; ++oc) {
-    g_bias[oc] = realistic ? rng.Uniform(-(1 << 16), 1 << 16) : static_cast<int32_t>(rng.Next());
-    g_multiplier[oc] = rng.Uniform(1 << 30, INT32_MAX);
-    g_shift[oc] = realistic ? rng.Uniform(-12, -1) : rng.Uniform(-31, 4);
-  }
-  p.multiplier = g_multiplier;
-  p.shift = g_shift;
   *out = p;
-  return true;
+  return FinishConvCase(i, rng, filter_bytes, kBuffers, out);
 }
 
 // Smlabb / Smlatt / Smax8 / Smin8 against their emulation.
@@ -138,7 +108,7 @@ void CheckDepthwiseConv2dVariants(app::Checks& c) {
   CheckInstructions(c);
   const mote::Span<const mote::DepthwiseS8Variant* const> variants = mote::DepthwiseS8Variants();
   constexpr size_t kMaxVariants = 8;
-  int accepted[kMaxVariants] = {}, mismatches[kMaxVariants] = {};
+  VariantTally<kMaxVariants> tally;
   Rng rng(2025);
   for (int i = 0; i < 240; ++i) {
     mote::DepthwiseParams p;
@@ -147,40 +117,19 @@ void CheckDepthwiseConv2dVariants(app::Checks& c) {
     mote::DepthwiseConvS8(p, g_input, g_filter, bias, g_expected);
     for (size_t v = 0; v < variants.size() && v < kMaxVariants; ++v) {
       const mote::DepthwiseS8Variant& variant = *variants[v];
-      if (!RunsHere(variant.arch) || (variant.supports != nullptr && !variant.supports(p))) {
-        continue;
-      }
-      const size_t scratch = variant.scratch_bytes != nullptr ? variant.scratch_bytes(p) : 0;
-      const size_t packed = variant.packed_bytes != nullptr ? variant.packed_bytes(p) : 0;
-      if (scratch > kMaxScratch || packed > kMaxPacked) continue;
-      mote::DepthwiseS8Args a{g_input, g_filter, bias, g_output, nullptr, g_scratch};
-      if (packed > 0) {
-        variant.pack(p, a, g_packed);
-        a.packed = g_packed;
-      }
-      memset(g_output, 0x5A, OutputBytes(p) + 16);
-      variant.eval(p, a);
-      ++accepted[v];
-      bool ok = memcmp(g_output, g_expected, OutputBytes(p)) == 0;
-      for (size_t k = 0; k < 16; ++k) ok = ok && g_output[OutputBytes(p) + k] == 0x5A;
-      if (!ok) {
-        if (mismatches[v] == 0) {
-          app::Print(
-              "  %s case %d: in %ldx%ldx%ld filter %ldx%ld x%ld stride %ld,%ld pad %ld,%ld\n",
-              variant.name, i, static_cast<long>(p.input_h), static_cast<long>(p.input_w),
-              static_cast<long>(p.input_c), static_cast<long>(p.filter_h),
-              static_cast<long>(p.filter_w), static_cast<long>(p.depth_multiplier),
-              static_cast<long>(p.stride_h), static_cast<long>(p.stride_w),
-              static_cast<long>(p.pad_h), static_cast<long>(p.pad_w));
-        }
-        ++mismatches[v];
+      if (!Accepts(variant, p, kMaxScratch, kMaxPacked)) continue;
+      const mote::DepthwiseS8Args a{g_input, g_filter, bias, g_output, nullptr, g_scratch};
+      if (tally.Add(v, RunMatches(variant, p, a, g_packed, g_expected, ConvOutputBytes(p)))) {
+        app::Print("  %s case %d: in %ldx%ldx%ld filter %ldx%ld x%ld stride %ld,%ld pad %ld,%ld\n",
+                   variant.name, i, static_cast<long>(p.input_h), static_cast<long>(p.input_w),
+                   static_cast<long>(p.input_c), static_cast<long>(p.filter_h),
+                   static_cast<long>(p.filter_w), static_cast<long>(p.depth_multiplier),
+                   static_cast<long>(p.stride_h), static_cast<long>(p.stride_w),
+                   static_cast<long>(p.pad_h), static_cast<long>(p.pad_w));
       }
     }
   }
-  for (size_t v = 0; v < variants.size() && v < kMaxVariants; ++v) {
-    if (!RunsHere(variants[v]->arch)) continue;
-    Report(c, "depthwise_conv2d", variants[v]->name, accepted[v], mismatches[v], 40);
-  }
+  tally.ReportAll(c, "depthwise_conv2d", variants, 40);
 }
 
 }  // namespace vcheck

@@ -4,8 +4,6 @@
 // weight zero points and per-channel quantization, batches; then deep rows
 // around the Arm DSP variants' depth chunk, up to micro_speech's 4,000), each
 // variant against FullyConnectedS8 byte for byte.
-#include <cstring>
-
 #include "kernels/fully_connected/fully_connected.h"
 #include "variant_checks.h"
 
@@ -97,7 +95,7 @@ void MakeCase(int i, Rng& rng, mote::FullyConnectedParams* out) {
 void CheckFullyConnectedVariants(app::Checks& c) {
   const mote::Span<const mote::FullyConnectedS8Variant* const> variants =
       mote::FullyConnectedS8Variants();
-  int accepted[8] = {}, mismatches[8] = {};
+  VariantTally<8> tally;
   Rng rng(77);
   for (int i = 0; i < kRandomCases + kDeepCases; ++i) {
     mote::FullyConnectedParams p;
@@ -107,36 +105,16 @@ void CheckFullyConnectedVariants(app::Checks& c) {
     mote::FullyConnectedS8(p, g_input, g_weights, bias, g_expected);
     for (size_t v = 0; v < variants.size() && v < 8; ++v) {
       const mote::FullyConnectedS8Variant& variant = *variants[v];
-      if (!RunsHere(variant.arch) || (variant.supports != nullptr && !variant.supports(p))) {
-        continue;
-      }
-      const size_t scratch = variant.scratch_bytes != nullptr ? variant.scratch_bytes(p) : 0;
-      const size_t packed = variant.packed_bytes != nullptr ? variant.packed_bytes(p) : 0;
-      if (scratch > kMaxScratch || packed > kMaxPacked) continue;
-      mote::FullyConnectedS8Args a{g_input, g_weights, bias, g_output, nullptr, g_scratch};
-      if (packed > 0) {
-        variant.pack(p, a, g_packed);
-        a.packed = g_packed;
-      }
-      memset(g_output, 0x5A, out_bytes + 16);
-      variant.eval(p, a);
-      ++accepted[v];
-      bool ok = memcmp(g_output, g_expected, out_bytes) == 0;
-      for (size_t k = 0; k < 16; ++k) ok = ok && g_output[out_bytes + k] == 0x5A;
-      if (!ok) {
-        if (mismatches[v] == 0) {
-          app::Print("  %s case %d: batches %ld depth %ld units %ld\n", variant.name, i,
-                     static_cast<long>(p.batches), static_cast<long>(p.accum_depth),
-                     static_cast<long>(p.output_depth));
-        }
-        ++mismatches[v];
+      if (!Accepts(variant, p, kMaxScratch, kMaxPacked)) continue;
+      const mote::FullyConnectedS8Args a{g_input, g_weights, bias, g_output, nullptr, g_scratch};
+      if (tally.Add(v, RunMatches(variant, p, a, g_packed, g_expected, out_bytes))) {
+        app::Print("  %s case %d: batches %ld depth %ld units %ld\n", variant.name, i,
+                   static_cast<long>(p.batches), static_cast<long>(p.accum_depth),
+                   static_cast<long>(p.output_depth));
       }
     }
   }
-  for (size_t v = 0; v < variants.size() && v < 8; ++v) {
-    if (!RunsHere(variants[v]->arch)) continue;
-    Report(c, "fully_connected", variants[v]->name, accepted[v], mismatches[v], 50);
-  }
+  tally.ReportAll(c, "fully_connected", variants, 50);
 }
 
 }  // namespace vcheck

@@ -2,8 +2,6 @@
 // list of cases (the KWS and ResNet global average pools, a window of more
 // than 256 elements, then pseudo-random windows, strides, padding, depths and
 // activation ranges), each variant against the reference byte for byte.
-#include <cstring>
-
 #include "kernels/pooling/pooling.h"
 #include "variant_checks.h"
 
@@ -83,7 +81,7 @@ void CheckFamily(app::Checks& c, const char* family,
                  mote::Span<const mote::PoolS8Variant* const> variants,
                  void (*reference)(const mote::PoolParams&, const int8_t*, int8_t*)) {
   constexpr size_t kMaxVariants = 4;
-  int accepted[kMaxVariants] = {}, mismatches[kMaxVariants] = {};
+  VariantTally<kMaxVariants> tally;
   Rng rng(2026);
   for (int i = 0; i < 200; ++i) {
     mote::PoolParams p;
@@ -91,34 +89,19 @@ void CheckFamily(app::Checks& c, const char* family,
     reference(p, g_input, g_expected);
     for (size_t v = 0; v < variants.size() && v < kMaxVariants; ++v) {
       const mote::PoolS8Variant& variant = *variants[v];
-      if (!RunsHere(variant.arch) || (variant.supports != nullptr && !variant.supports(p))) {
-        continue;
-      }
-      if ((variant.scratch_bytes != nullptr && variant.scratch_bytes(p) > 0) ||
-          (variant.packed_bytes != nullptr && variant.packed_bytes(p) > 0)) {
-        continue;  // none of the pooling variants has constants or scratch yet
-      }
-      memset(g_output, 0x5A, OutputBytes(p) + 16);
-      variant.eval(p, mote::PoolS8Args{g_input, g_output, nullptr, nullptr});
-      ++accepted[v];
-      bool ok = memcmp(g_output, g_expected, OutputBytes(p)) == 0;
-      for (size_t k = 0; k < 16; ++k) ok = ok && g_output[OutputBytes(p) + k] == 0x5A;
-      if (!ok) {
-        if (mismatches[v] == 0) {
-          app::Print("  %s case %d: in %ldx%ldx%ld filter %ldx%ld stride %ld,%ld\n", variant.name,
-                     i, static_cast<long>(p.input_height), static_cast<long>(p.input_width),
-                     static_cast<long>(p.depth), static_cast<long>(p.filter_height),
-                     static_cast<long>(p.filter_width), static_cast<long>(p.stride_height),
-                     static_cast<long>(p.stride_width));
-        }
-        ++mismatches[v];
+      // None of the pooling variants has constants or scratch yet.
+      if (!Accepts(variant, p, 0, 0)) continue;
+      const mote::PoolS8Args a{g_input, g_output, nullptr, nullptr};
+      if (tally.Add(v, RunMatches(variant, p, a, nullptr, g_expected, OutputBytes(p)))) {
+        app::Print("  %s case %d: in %ldx%ldx%ld filter %ldx%ld stride %ld,%ld\n", variant.name, i,
+                   static_cast<long>(p.input_height), static_cast<long>(p.input_width),
+                   static_cast<long>(p.depth), static_cast<long>(p.filter_height),
+                   static_cast<long>(p.filter_width), static_cast<long>(p.stride_height),
+                   static_cast<long>(p.stride_width));
       }
     }
   }
-  for (size_t v = 0; v < variants.size() && v < kMaxVariants; ++v) {
-    if (!RunsHere(variants[v]->arch)) continue;
-    Report(c, family, variants[v]->name, accepted[v], mismatches[v], 60);
-  }
+  tally.ReportAll(c, family, variants, 60);
 }
 
 }  // namespace
