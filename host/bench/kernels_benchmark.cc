@@ -14,6 +14,7 @@
 
 #include "kernels/conv2d/conv2d.h"
 #include "kernels/depthwise_conv2d/depthwise_conv2d.h"
+#include "kernels/elementwise/elementwise.h"
 #include "kernels/fully_connected/fully_connected.h"
 
 namespace mote {
@@ -224,6 +225,37 @@ void RegisterFullyConnected(const FcShape& s) {
   }
 }
 
+// int8 ADD of two same-shape tensors (ResNet's residual ADDs, with their
+// constants); "MAC/s" counts elements.
+void RegisterAdd(const char* shape_name, uint32_t elements) {
+  QuantAddSubParams p{};
+  p.shape.size = elements;
+  p.shape.broadcast = false;
+  p.left_shift = 20;
+  p.input1_offset = 128;
+  p.input2_offset = -4;
+  p.output_offset = -128;
+  p.input1_multiplier = 1623821475;
+  p.input1_shift = -2;
+  p.input2_multiplier = 1073741824;
+  p.input2_shift = 0;
+  p.output_multiplier = 1098017566;
+  p.output_shift = -17;
+  p.activation_min = -128;
+  p.activation_max = 127;
+  for (const AddS8Variant* v : AddS8Variants()) {
+    if (!RunsNatively(v->arch) || (v->supports != nullptr && !v->supports(p))) continue;
+    const std::string name = std::string("add/") + shape_name + "/" + v->name;
+    benchmark::RegisterBenchmark(name.c_str(), [p, v, elements](benchmark::State& state) {
+      LayerData data;
+      data.Fill(elements, elements, elements, 0);
+      const AddS8Args a{data.input.data(), data.filter.data(), data.output.data(), nullptr,
+                        nullptr};
+      RunVariant(state, *v, p, a, data, elements);
+    });
+  }
+}
+
 void RegisterAll() {
   const ConvShape kConvs[] = {
       {"kws_stem_10x4", 49, 10, 1, 10, 4, 64, 2, 4, 1},
@@ -241,6 +273,8 @@ void RegisterAll() {
                           {"ad01_128x8", 128, 8},
                           {"kws_64x12", 64, 12}};
   for (const FcShape& s : kFcs) RegisterFullyConnected(s);
+  RegisterAdd("resnet_32x32x16", 32 * 32 * 16);
+  RegisterAdd("resnet_8x8x64", 8 * 8 * 64);
 }
 
 }  // namespace

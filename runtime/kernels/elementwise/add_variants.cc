@@ -17,6 +17,9 @@ constexpr AddS8Variant kRef{"add_s8__ref", KernelArch::kPortable, nullptr, nullp
 
 Span<const AddS8Variant* const> AddS8Variants() {
   static const AddS8Variant* const kList[] = {
+#if defined(MOTE_KERNELS_X86)
+      &kAddS8X86Avx2,
+#endif
       &kAddS8LutArmV7emDsp,
       &kAddS8ArmV7emDsp,
       &kRef,

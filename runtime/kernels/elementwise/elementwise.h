@@ -86,6 +86,10 @@ void add_s8_lut__armv7em_dsp(const QuantAddSubParams& p, const AddS8Args& a);
 void add_s8__armv7em_dsp(const QuantAddSubParams& p, const AddS8Args& a);
 extern const AddS8Variant kAddS8LutArmV7emDsp;
 extern const AddS8Variant kAddS8ArmV7emDsp;
+// x86-64 AVX2 (add_s8__x86_avx2.cc, x86-64 builds only), no broadcasting:
+// 32 elements per iteration, each input's rescaling computed.
+void add_s8__x86_avx2(const QuantAddSubParams& p, const AddS8Args& a);
+extern const AddS8Variant kAddS8X86Avx2;
 
 // int8 ADD's op data (int16 ADD and SUB keep a plain QuantAddSubParams).
 struct AddS8OpData {

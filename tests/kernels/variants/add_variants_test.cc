@@ -1,9 +1,10 @@
 // Every int8 ADD variant (AddS8Variants()) against the reference AddS8, byte
 // for byte: quantization from random scales (as Prepare derives it) and from
 // raw multipliers with every shift the variants take, extreme zero points and
-// inputs, activation ranges, lengths crossing the unrolled loops, and the
-// output written over either input (the planner allows it). Arm DSP variants
-// run on the dsp:: emulation here.
+// inputs, activation ranges, lengths crossing the unrolled loops (1..100 and
+// more: the x86 AVX2 variant's 32- and 8-element loops and tail), misaligned
+// pointers, and the output written over either input (the planner allows
+// it). Arm DSP variants run on the dsp:: emulation here.
 #include <gtest/gtest.h>
 
 #include "kernels/variants/variant_test_util.h"
@@ -207,6 +208,140 @@ TEST(AddVariantsTest, RoundingTiesMatchTheReference) {
     }
   }
 }
+
+// Small multipliers make every input's rescaled value small (|s| < 2^12), so
+// the doubling high multiply's own rounding reaches the output (unlike with
+// Prepare's multipliers >= 2^30, where a one-off error in s shows only at rare
+// output ties): every pair of int8 inputs, output shifts 0 and -1.
+TEST(AddVariantsTest, SmallMultipliersExposeTheHighMultiplyRounding) {
+  Case c;
+  QuantAddSubParams& p = c.p;
+  const uint32_t n = 256 * 256;
+  p.shape.size = n;
+  p.shape.broadcast = false;
+  p.left_shift = 20;
+  p.activation_min = -128;
+  p.activation_max = 127;
+  c.in1.resize(n);
+  c.in2.resize(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    c.in1[i] = static_cast<int8_t>(i & 0xFF);
+    c.in2[i] = static_cast<int8_t>(i >> 8);
+  }
+  std::mt19937 rng(4242);
+  for (int round = 0; round < 12; ++round) {
+    p.input1_multiplier = Uniform(rng, 1, 1 << 10);
+    p.input2_multiplier = Uniform(rng, 1, 1 << 10);
+    p.input1_shift = -(round & 1);
+    p.input2_shift = -((round >> 1) & 1);
+    p.output_multiplier = Uniform(rng, 1 << 30, INT32_MAX);
+    p.output_shift = round < 6 ? 0 : -1;
+    p.input1_offset = -RandomZeroPoint(rng);
+    p.input2_offset = -RandomZeroPoint(rng);
+    p.output_offset = RandomZeroPoint(rng);
+    std::vector<int8_t> expected(n);
+    AddS8(p, c.in1.data(), c.in2.data(), expected.data());
+    int varied = 0;  // outputs strictly inside the int8 range
+    for (int8_t e : expected) varied += e > -128 && e < 127;
+    EXPECT_GT(varied, static_cast<int>(n / 8)) << Describe(p);
+    for (const AddS8Variant* v : AddS8Variants()) {
+      if (!CanRunHere(v->arch) || (v->supports != nullptr && !v->supports(p))) continue;
+      ASSERT_EQ(RunVariant(*v, c), expected) << v->name << ": " << Describe(p);
+    }
+  }
+}
+
+// Every length from 1 to 100 and a few long ones (crossing the 8-, 16- and
+// 32-element loops and every tail), pointers 1..3 bytes off alignment, the
+// extreme constants (multipliers 0, 1, 2^30, INT32_MAX; shifts 0 and -31;
+// zero points at both ends) and clamps.
+TEST(AddVariantsTest, LengthsAlignmentsAndExtremeConstants) {
+  std::mt19937 rng(77);
+  const int32_t multipliers[] = {0, 1, 1 << 30, INT32_MAX, 1518500250};
+  const int32_t shifts[] = {0, -1, -11, -31};
+  std::vector<uint32_t> lengths;
+  for (uint32_t n = 1; n <= 100; ++n) lengths.push_back(n);
+  for (uint32_t n : {127u, 128u, 129u, 255u, 256u, 257u, 1000u}) lengths.push_back(n);
+  int checked = 0;
+  for (uint32_t n : lengths) {
+    QuantAddSubParams p{};
+    p.shape.size = n;
+    p.shape.broadcast = false;
+    p.left_shift = 20;
+    const auto pick = [&](const int32_t* values, int count) {
+      return values[Uniform(rng, 0, count - 1)];
+    };
+    p.input1_multiplier = pick(multipliers, 5);
+    p.input2_multiplier = pick(multipliers, 5);
+    p.output_multiplier = pick(multipliers, 5);
+    p.input1_shift = pick(shifts, 4);
+    p.input2_shift = pick(shifts, 4);
+    p.output_shift = Uniform(rng, 0, 3) == 0 ? pick(shifts, 4) : -Uniform(rng, 12, 20);
+    const int32_t offsets[] = {-127, 128, 0, Uniform(rng, -127, 128)};
+    p.input1_offset = pick(offsets, 4);
+    p.input2_offset = pick(offsets, 4);
+    p.output_offset =
+        Uniform(rng, 0, 1) == 0 ? (Uniform(rng, 0, 1) == 0 ? -128 : 127) : Uniform(rng, -128, 127);
+    p.activation_min = Uniform(rng, 0, 1) == 0 ? -128 : Uniform(rng, -128, 20);
+    p.activation_max = Uniform(rng, 0, 1) == 0 ? 127 : Uniform(rng, p.activation_min, 127);
+    // Inputs and output at byte offsets 0..3 in buffers with guard bytes.
+    const size_t off1 = static_cast<size_t>(Uniform(rng, 0, 3));
+    const size_t off2 = static_cast<size_t>(Uniform(rng, 0, 3));
+    const size_t off_out = static_cast<size_t>(Uniform(rng, 0, 3));
+    std::vector<int8_t> in1(n + 8), in2(n + 8);
+    for (int8_t& v : in1) v = static_cast<int8_t>(Uniform(rng, -128, 127));
+    for (int8_t& v : in2) v = static_cast<int8_t>(Uniform(rng, -128, 127));
+    std::vector<int8_t> expected(n);
+    AddS8(p, in1.data() + off1, in2.data() + off2, expected.data());
+    for (const AddS8Variant* v : AddS8Variants()) {
+      if (!CanRunHere(v->arch) || (v->supports != nullptr && !v->supports(p))) continue;
+      if (v->packed_bytes != nullptr) continue;  // covered by the tests above
+      std::vector<int8_t> out(n + 8, 0x5A);
+      const AddS8Args a{in1.data() + off1, in2.data() + off2, out.data() + off_out, nullptr,
+                        nullptr};
+      v->eval(p, a);
+      const std::vector<int8_t> got(out.begin() + off_out, out.begin() + off_out + n);
+      ASSERT_EQ(got, expected) << v->name << " offsets " << off1 << "," << off2 << "," << off_out
+                               << ": " << Describe(p);
+      for (size_t i = 0; i < out.size(); ++i) {
+        if (i < off_out || i >= off_out + n) {
+          ASSERT_EQ(out[i], 0x5A) << v->name << " wrote outside the output";
+        }
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, static_cast<int>(lengths.size()));
+}
+
+#if defined(MOTE_KERNELS_X86)
+// The ResNet ADDs' constants are taken (on an AVX2 CPU); broadcasting is
+// refused.
+TEST(AddVariantsTest, X86Avx2VariantAcceptsItsShapes) {
+  if (!CanRunHere(KernelArch::kX86Avx2)) GTEST_SKIP() << "this CPU has no AVX2";
+  QuantAddSubParams p{};
+  p.shape.size = 16384;
+  p.left_shift = 20;
+  p.input1_offset = 128;
+  p.input2_offset = -4;
+  p.output_offset = -128;
+  p.input1_multiplier = 1623821475;
+  p.input1_shift = -2;
+  p.input2_multiplier = 1073741824;
+  p.input2_shift = 0;
+  p.output_multiplier = 1098017566;
+  p.output_shift = -17;
+  p.activation_min = -128;
+  p.activation_max = 127;
+  EXPECT_TRUE(kAddS8X86Avx2.supports(p));
+  EXPECT_EQ(AddS8Variants()[0], &kAddS8X86Avx2);
+  p.shape.broadcast = true;
+  EXPECT_FALSE(kAddS8X86Avx2.supports(p));
+  p.shape.broadcast = false;
+  p.left_shift = 15;  // int16's
+  EXPECT_FALSE(kAddS8X86Avx2.supports(p));
+}
+#endif
 
 // The ResNet ADDs' constants are taken; broadcasting is refused.
 TEST(AddVariantsTest, ArmDspVariantsAcceptTheirShapes) {
