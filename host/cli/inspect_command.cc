@@ -36,6 +36,7 @@ nlohmann::json TimelineJson(const host::MemoryTimeline& tl) {
   j["views"] = tl.summary.num_views;
   j["in_place"] = tl.summary.num_in_place;
   j["banded_in_place"] = tl.summary.num_banded;
+  j["streamed"] = tl.summary.num_streamed;
   j["reordered"] = tl.summary.reordered;
   j["peak_live_bytes"] = tl.peak_live_bytes;
   j["peak_op"] = tl.peak_op;
@@ -86,9 +87,9 @@ void PrintTimeline(const host::MemoryTimeline& tl) {
               tl.summary.greedy_bytes, tl.summary.lower_bound);
   std::printf(
       "sharing      %u view(s), %u in-place output(s), %u conv(s) in place in bands, "
-      "%u regions%s\n",
-      tl.summary.num_views, tl.summary.num_in_place, tl.summary.num_banded, tl.summary.num_buffers,
-      tl.summary.reordered ? ", ops reordered" : "");
+      "%u conv(s) streamed, %u regions%s\n",
+      tl.summary.num_views, tl.summary.num_in_place, tl.summary.num_banded, tl.summary.num_streamed,
+      tl.summary.num_buffers, tl.summary.reordered ? ", ops reordered" : "");
   std::printf("persistent   %zu bytes (tables, op data, variables)\n", tl.summary.persistent_bytes);
 }
 
@@ -253,8 +254,9 @@ int RunInspect(const InspectOptions& opt) {
 
 void AddInspectCommand(CLI::App& app, int* exit_code) {
   auto opt = std::make_shared<InspectOptions>();
-  CLI::App* cmd = app.add_subcommand("inspect", "Show a model's inputs, outputs, ops, MACs, "
-                                                "weight bytes and planned arena size");
+  CLI::App* cmd = app.add_subcommand("inspect",
+                                     "Show a model's inputs, outputs, ops, MACs, "
+                                     "weight bytes and planned arena size");
   cmd->add_option("MODEL", opt->model, ".tflite model file")->required();
   cmd->add_flag("--json", opt->json, "Machine-readable output");
   cmd->add_flag(

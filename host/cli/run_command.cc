@@ -77,6 +77,11 @@ int RunModel(const RunOptions& opt) {
   std::vector<uint8_t> arena(opt.arena_bytes + 16);
   const size_t pad = (16 - reinterpret_cast<uintptr_t>(arena.data()) % 16) % 16;
   Interpreter interp(loaded.model, resolver, Span<uint8_t>(arena.data() + pad, opt.arena_bytes));
+  if (!opt.dump_dir.empty()) {
+    PlannerOptions options;
+    options.stream = false;  // every op's output is dumped, so every one is stored
+    interp.set_planner_options(options);
+  }
   const Status s = interp.AllocateTensors();
   if (!s.ok()) {
     std::fprintf(stderr, "mote: %s: %s\n", opt.model.c_str(), s.message());
@@ -148,7 +153,8 @@ int RunModel(const RunOptions& opt) {
   }
   if (!opt.dump_dir.empty()) {
     const std::string json = dump.layers.dump(1);
-    if (dump.failed || !WriteFileOrComplain(opt.dump_dir + "/layers.json", json.data(), json.size())) {
+    if (dump.failed ||
+        !WriteFileOrComplain(opt.dump_dir + "/layers.json", json.data(), json.size())) {
       return kExitFailure;
     }
   }
@@ -167,14 +173,14 @@ int RunModel(const RunOptions& opt) {
 void AddRunCommand(CLI::App& app, int* exit_code) {
   auto opt = std::make_shared<RunOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "run", "Run a model on raw little-endian input bytes and write the raw output bytes.\n"
-             "Exit codes: 0 ok, 2 usage, 3 invalid model, 4 input size mismatch, 5 unsupported op");
+      "run",
+      "Run a model on raw little-endian input bytes and write the raw output bytes.\n"
+      "Exit codes: 0 ok, 2 usage, 3 invalid model, 4 input size mismatch, 5 unsupported op");
   cmd->add_option("MODEL", opt->model, ".tflite model file")->required();
   cmd->add_option("-i,--input", opt->inputs,
                   "Input file: one per model input in order, or one with all inputs concatenated")
       ->required();
-  cmd->add_option("-o,--output", opt->output, "Output file (all outputs concatenated)")
-      ->required();
+  cmd->add_option("-o,--output", opt->output, "Output file (all outputs concatenated)")->required();
   cmd->add_option("--dump-layers", opt->dump_dir,
                   "Write every op's output tensor (opNNN_tT.bin + layers.json) to this folder");
   cmd->add_option("--arena-bytes", opt->arena_bytes, "Arena size to run with (default 64 MiB)");

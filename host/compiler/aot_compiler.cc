@@ -240,7 +240,8 @@ Status CompileModel(const Model& model, const CompileOptions& options, CompiledM
     state.scratch_calls = 0;
     const Status s = emit(ctx);
     if (!s.ok()) return s.WithContext("op %zu (%s)", op.index, op.name.c_str());
-    if (state.scratch_calls != op.scratch_offsets.size()) {
+    // (A streamed consumer's work, scratch included, is done by its producer.)
+    if (op.stream_producer < 0 && state.scratch_calls != op.scratch_offsets.size()) {
       return Status::Error(StatusCode::kInternal, "op %zu (%s): emitter ignored its scratch",
                            op.index, op.name.c_str());
     }

@@ -102,6 +102,21 @@ Status BuildAotModel(const Model& model, KernelArchSet archs, AotModel* out) {
     }
     if (o < stats.ops.size()) ao.macs = stats.ops[o].macs;
   }
+  // Streamed pairs, as positions in execution order.
+  std::vector<int32_t> step_of(interp.num_ops());
+  for (size_t step = 0; step < interp.num_ops(); ++step) {
+    step_of[interp.op_at_step(step)] = static_cast<int32_t>(step);
+  }
+  for (AotOp& ao : out->ops) {
+    const int32_t consumer = interp.stream_consumer(ao.index);
+    const int32_t producer = interp.stream_producer(ao.index);
+    if (consumer >= 0) {
+      ao.stream_consumer = step_of[static_cast<size_t>(consumer)];
+      ao.stream_band_rows = interp.stream_decl(ao.index).band_rows;
+      ao.stream_scratch = interp.stream_scratch(ao.index);
+    }
+    if (producer >= 0) ao.stream_producer = step_of[static_cast<size_t>(producer)];
+  }
   out->inputs.assign(sg.inputs().begin(), sg.inputs().end());
   out->outputs.assign(sg.outputs().begin(), sg.outputs().end());
   out->arena_bytes = (arena_end + kArenaAlignment - 1) / kArenaAlignment *

@@ -46,6 +46,15 @@ struct AotOp {
   std::vector<size_t> scratch_offsets;   // arena offsets of the op's scratch buffers
   std::vector<size_t> scratch_bytes;     // sizes (upper bound: up to the next buffer)
   uint64_t macs = 0;
+  // Streaming (Interpreter::stream_consumer): this op also computes the op
+  // at position stream_consumer of AotModel::ops, feeding it bands of
+  // stream_band_rows output rows through scratch slot stream_scratch (band
+  // buffer, then the consumer's accumulators); or that consumer, whose work
+  // is done by the op at position stream_producer.
+  int32_t stream_consumer = -1;
+  int32_t stream_producer = -1;
+  int32_t stream_band_rows = 0;
+  int stream_scratch = -1;
 };
 
 // Owns everything the IR points into: the model bytes' view, the interpreter

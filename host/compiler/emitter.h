@@ -48,6 +48,14 @@ class OpEmitContext {
       : model_(model), op_(op), state_(state) {}
 
   const AotOp& op() const { return op_; }
+  // The context of the op this op feeds band by band (AotOp::stream_consumer >= 0).
+  OpEmitContext StreamConsumer() const {
+    return OpEmitContext(model_, model_.ops[static_cast<size_t>(op_.stream_consumer)], state_);
+  }
+  // The op that feeds this one band by band (AotOp::stream_producer >= 0).
+  const AotOp& StreamProducer() const {
+    return model_.ops[static_cast<size_t>(op_.stream_producer)];
+  }
   template <typename T>
   const T& op_data() const {
     return *static_cast<const T*>(op_.op_data);

@@ -124,6 +124,7 @@ Status Interpreter::AllocateTensors() {
   ResetVariables();
   allocated_ = false;
   MOTE_TRY(PrepareOps());
+  PairStreams();
   MOTE_TRY(PlanMemory());
   allocated_ = true;
   return Status::Ok();
@@ -146,7 +147,7 @@ Status Interpreter::PrepareOps() {
     }
     rt.memory = rt.kernel->memory;
     PrepareContext ctx(this, subgraph_, op, o, &rt.op_data, &rt.eval, rt.scratch, &rt.num_scratch,
-                       &rt.memory, &rt.banded);
+                       &rt.memory, &rt.banded, &rt.stream);
     const Status s = rt.kernel->prepare(ctx);
     if (!s.ok()) return s.WithContext("op %zu (%s)", o, name);
     if (rt.eval == nullptr) {
@@ -185,7 +186,11 @@ Status Interpreter::Invoke() {
     ctx.outputs_ = rt.outputs;
     ctx.op_data_ = rt.op_data;
     ctx.scratch_offsets_ = rt.scratch;
-    rt.eval(ctx);
+    if (rt.stream_consumer >= 0) {
+      InvokeStreamed(o, ctx);  // this op and its consumer, band by band
+    } else if (rt.stream_producer < 0) {
+      rt.eval(ctx);
+    }
     if (observer_ != nullptr) observer_(observer_user_, *this, o);
   }
   return Status::Ok();

@@ -58,16 +58,15 @@ OrderOpMemory Interpreter::OrderMemoryOf(const void* self, size_t op) {
   return m;
 }
 
-size_t Interpreter::BuildPlanBuffers(const PlanLayout& layout, const uint16_t* order) const {
+size_t Interpreter::BuildPlanBuffers(const PlanLayout& layout, const uint16_t* order,
+                                     bool streams) const {
   PlanBuffer* plan = layout.plan;
   uint32_t* ids = layout.ids;
   const size_t m = layout.m;
   const int32_t steps = static_cast<int32_t>(num_ops_);
   // The order search borrows this memory: fill it afresh.
   for (size_t t = 0, k = 0; t < num_tensors_ && k < m; ++t) {
-    if (tensor_data_[t] == nullptr && subgraph_.tensor(t).bytes() > 0) {
-      ids[k++] = static_cast<uint32_t>(t);
-    }
+    if (IsPlanned(t)) ids[k++] = static_cast<uint32_t>(t);
   }
   for (size_t k = 0; k < m; ++k) {
     plan[k] = PlanBuffer{
@@ -101,10 +100,17 @@ size_t Interpreter::BuildPlanBuffers(const PlanLayout& layout, const uint16_t* o
     const OperatorView op = subgraph_.op(StepOp(order, step));
     for (int32_t t : op.inputs()) touch(t, step);
     for (int32_t t : op.outputs()) touch(t, step);
+    // A streamed pair runs at the producer's step: the consumer's outputs
+    // are written there.
+    const int32_t consumer = ops_[StepOp(order, step)].stream_consumer;
+    if (streams && consumer >= 0) {
+      for (int32_t t : subgraph_.op(static_cast<size_t>(consumer)).outputs()) touch(t, step);
+    }
   }
   for (int32_t t : subgraph_.outputs()) touch(t, steps);
   for (size_t k = 0; k < m; ++k) {
     if (plan[k].first_use == INT32_MAX) plan[k] = PlanBuffer{};  // never used: no memory
+    if (streams && IsStreamedTensor(ids[k])) plan[k].size = 0;   // never stored
   }
 
   // Scratch buffers (alive during their op) and the shares, in step order.
@@ -114,8 +120,10 @@ size_t Interpreter::BuildPlanBuffers(const PlanLayout& layout, const uint16_t* o
     const OpRuntime& rt = ops_[o];
     int32_t band = -1;
     for (uint8_t s = 0; s < rt.num_scratch; ++s) {
-      plan[k] =
-          PlanBuffer{static_cast<uint32_t>(AlignUp(rt.scratch[s], kArenaAlignment)), step, step, 0};
+      // Streamed: the consumer's own scratch is unused; else the pair's slot is.
+      const bool unused = streams ? rt.stream_producer >= 0 : s == rt.stream_scratch;
+      const size_t bytes = unused ? 0 : AlignUp(rt.scratch[s], kArenaAlignment);
+      plan[k] = PlanBuffer{static_cast<uint32_t>(bytes), step, step, 0};
       ids[k] = static_cast<uint32_t>(num_tensors_ + (o << 8) + s);
       if (s == rt.banded.scratch) band = static_cast<int32_t>(k);
       ++k;
@@ -170,8 +178,10 @@ Status Interpreter::PlanMemory() {
   PlanLayout layout;
   size_t num_scratch = 0, num_banded = 0;
   for (size_t t = 0; t < num_tensors_; ++t) {
-    if (tensor_data_[t] == nullptr && subgraph_.tensor(t).bytes() > 0) ++layout.m;
+    if (IsPlanned(t)) ++layout.m;
   }
+  bool streams = false;  // any pair from PairStreams (kept below only if it pays)
+  for (size_t o = 0; o < num_ops_; ++o) streams = streams || ops_[o].stream_consumer >= 0;
   for (size_t o = 0; o < num_ops_; ++o) {
     num_scratch += ops_[o].num_scratch;
     layout.max_shares += MaxShares(subgraph_.op(o), ops_[o].memory, ops_[o].banded);
@@ -218,11 +228,17 @@ Status Interpreter::PlanMemory() {
   size_t num_shares = 0;
   uint8_t* planner_work = work + fixed;
   auto plan = [&](const uint16_t* in_order) {
-    num_shares = BuildPlanBuffers(layout, in_order);
+    num_shares = BuildPlanBuffers(layout, in_order, streams);
     return PlanShared(Span<PlanBuffer>(layout.plan, n), Span<PlanShare>(layout.shares, num_shares),
                       Span<uint8_t>(planner_work, planner_bytes), kArenaAlignment, options);
   };
 
+  // Streamed pairs: kept only if the plan (in the model's order) is smaller.
+  if (streams) {
+    const size_t with = plan(nullptr).bytes;
+    streams = false;
+    streams = with < plan(nullptr).bytes;
+  }
   // Reordering: keep the search's order only if its real plan is smaller.
   bool reordered = false;
   PlanResult result;
@@ -291,6 +307,7 @@ Status Interpreter::PlanMemory() {
     }
     plan_observer_(plan_observer_user_, region);
   }
+  if (!streams) UnpairStreams();
   head_bytes_ = head_end;
   required_bytes_ = arena_used_bytes();
   plan_summary_ = PlanSummary{};
@@ -304,6 +321,7 @@ Status Interpreter::PlanMemory() {
   plan_summary_.num_views = result.num_views;
   plan_summary_.num_in_place = result.num_in_place;
   plan_summary_.num_banded = result.num_shifted;
+  for (size_t o = 0; o < num_ops_; ++o) plan_summary_.num_streamed += ops_[o].stream_consumer >= 0;
   plan_summary_.reordered = reordered;
   return Status::Ok();
 }

@@ -58,8 +58,10 @@ class StubbingResolver : public OpResolver {
 
 double ElementDiff(DataType type, const uint8_t* a, const uint8_t* b, size_t i) {
   switch (type) {
-    case DataType::kInt8: return std::abs(double(int8_t(a[i])) - double(int8_t(b[i])));
-    case DataType::kUInt8: return std::abs(double(a[i]) - double(b[i]));
+    case DataType::kInt8:
+      return std::abs(double(int8_t(a[i])) - double(int8_t(b[i])));
+    case DataType::kUInt8:
+      return std::abs(double(a[i]) - double(b[i]));
     case DataType::kInt16: {
       int16_t x, y;
       std::memcpy(&x, a + 2 * i, 2);
@@ -156,7 +158,9 @@ LayerCheckReport CheckLayers(const std::string& model_name, const std::string& i
   }
   StubbingResolver stubbing(resolver, model.value(), stub_missing);
   obs.resolver = &stubbing;
-  Status s = runner.Init(stubbing);
+  PlannerOptions options;
+  options.stream = false;  // every op's output is checked, so every one is stored
+  Status s = runner.Init(stubbing, options);
   if (!s.ok()) {
     report.error = s.message();
     return report;

@@ -29,13 +29,14 @@ ModelRunner::ModelRunner(std::vector<uint8_t> bytes, size_t arena_bytes) {
   arena_storage_.resize(arena_bytes + 16);
 }
 
-Status ModelRunner::Init(const OpResolver& resolver) {
+Status ModelRunner::Init(const OpResolver& resolver, const PlannerOptions& options) {
   Result<Model> model = Model::Load(bytes_);
   if (!model.ok()) return model.status();
   model_ = model.value();
   const size_t pad = (16 - reinterpret_cast<uintptr_t>(arena_storage_.data()) % 16) % 16;
   interpreter_ = std::make_unique<Interpreter>(
       model_, resolver, Span<uint8_t>(arena_storage_.data() + pad, arena_storage_.size() - 16));
+  interpreter_->set_planner_options(options);
   return interpreter_->AllocateTensors();
 }
 

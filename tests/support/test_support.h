@@ -25,7 +25,7 @@ class ModelRunner {
  public:
   explicit ModelRunner(std::vector<uint8_t> bytes, size_t arena_bytes = 1 << 20);
   // Load + AllocateTensors with `resolver`; returns the first error.
-  Status Init(const OpResolver& resolver);
+  Status Init(const OpResolver& resolver, const PlannerOptions& options = PlannerOptions());
   Interpreter& interpreter() { return *interpreter_; }
   const Model& model() const { return model_; }
   // Copies `data` into input i.

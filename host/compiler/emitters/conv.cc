@@ -3,6 +3,7 @@
 #include "compiler/emitter.h"
 #include "kernels/conv2d/conv2d.h"
 #include "kernels/depthwise_conv2d/depthwise_conv2d.h"
+#include "kernels/fully_connected/fully_connected.h"
 
 namespace mote {
 namespace aot {
@@ -25,6 +26,27 @@ constexpr char kBandedVariantCallTemplate[] =
 constexpr char kBandedCallTemplate[] =
     R"(  // Output planned over the input: computed in bands of {{rows}} row(s){{how}}.
   mote::{{in_bands}}(k{{stem}}Params, {{input}}, {{filter}}, {{bias}}, {{output}}, {{rows}}, {{band}});
+)";
+
+// Streamed into the FULLY_CONNECTED that reads the output (AotOp::stream_consumer):
+// bands of output rows into a band buffer, each folded into the FC's sums.
+constexpr char kStreamedTemplate[] =
+    R"(  // Streamed into {{consumer_op}} {{consumer_index}}: this op's output is never stored; each band
+  // of {{rows}} output row(s) is folded into the FC's {{units}} sums, then the FC's outputs written.
+  {
+    uint8_t* band = {{band}};
+    int32_t* acc = reinterpret_cast<int32_t*>(band + {{band_bytes}});
+    std::memset(acc, 0, {{units}} * sizeof(int32_t));
+    for (int32_t row = 0; row < {{height}}; row += {{rows}}) {
+      const int32_t rows = {{height}} - row < {{rows}} ? {{height}} - row : {{rows}};
+      mote::{{band_fn}}(&mote::{{fn}}, k{{stem}}Params, {{args}}, row, rows, band);
+      const int8_t* slice = reinterpret_cast<const int8_t*>(band);
+      const size_t first = static_cast<size_t>(row) * {{row_bytes}};
+      const size_t count = static_cast<size_t>(rows) * {{row_bytes}};
+      mote::FullyConnectedS8Accumulate(k{{consumer_stem}}Params, {{weights}}, slice, first, count, acc);
+    }
+    mote::FullyConnectedS8Finish(k{{consumer_stem}}Params, {{bias}}, acc, {{output}});
+  }
 )";
 
 // The band buffer when the plan put output 0 over input 0 ("nullptr" when
@@ -100,6 +122,37 @@ void EmitCommon(OpEmitContext& ctx, const D& d, const char* params_type, const c
   const std::string band = BandBuffer(ctx, d, element_bytes);
   const std::string in_bands = fn_stem + suffix + "InBands";
   const std::string how = band == "nullptr" ? ", each straight to its place" : " via a band buffer";
+  if (d.s8 != nullptr && ctx.op().stream_consumer >= 0) {
+    const std::string args = ctx.In(0) + ", " + ctx.VariantWeights(*d.s8, "Filter", p.has_bias) +
+                             ", nullptr, " +
+                             ctx.VariantConstants(*d.s8, p, d.packed, d.scratch_index);
+    OpEmitContext consumer = ctx.StreamConsumer();
+    const auto& fc = consumer.op_data<FullyConnectedOpData>().params;
+    const int32_t rows = ctx.op().stream_band_rows;
+    const size_t row_bytes = static_cast<size_t>(p.output_w) * p.output_c;
+    const size_t band_bytes = (row_bytes * static_cast<size_t>(rows) + 15) / 16 * 16;
+    const size_t units = static_cast<size_t>(fc.output_depth);
+    ctx.Include("kernels/fully_connected/fully_connected.h");
+    ctx.Call(Fill(kStreamedTemplate,
+                  {{"consumer_op", consumer.op().name},
+                   {"consumer_index", std::to_string(consumer.op().index)},
+                   {"rows", std::to_string(rows)},
+                   {"units", std::to_string(units)},
+                   {"band", ctx.Scratch(ctx.op().stream_scratch,
+                                        band_bytes + units * sizeof(int32_t), "uint8_t")},
+                   {"band_bytes", std::to_string(band_bytes)},
+                   {"height", std::to_string(p.output_h)},
+                   {"band_fn", fn_stem + suffix + "Band"},
+                   {"fn", d.s8->name},
+                   {"stem", stem},
+                   {"args", "{" + args + "}"},
+                   {"consumer_stem", consumer.stem()},
+                   {"weights", consumer.In(1, "Weights")},
+                   {"row_bytes", std::to_string(row_bytes)},
+                   {"bias", fc.has_bias ? consumer.In(2, "Bias") : "nullptr"},
+                   {"output", consumer.Out(0)}}));
+    return;
+  }
   if (d.s8 != nullptr) {
     const std::string args = ctx.In(0) + ", " + ctx.VariantWeights(*d.s8, "Filter", p.has_bias) +
                              ", " + ctx.Out(0) + ", " +

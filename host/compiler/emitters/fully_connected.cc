@@ -60,6 +60,12 @@ Status EmitFullyConnected(OpEmitContext& ctx) {
   ctx.Include("kernels/fully_connected/fully_connected.h");
   ctx.Define(
       Fill(kParamsTemplate, {{"channel_arrays", arrays}, {"stem", stem}, {"fields", f.Render()}}));
+  if (ctx.op().stream_producer >= 0) {
+    const AotOp& producer = ctx.StreamProducer();
+    ctx.Call("  // Computed with " + producer.name + " " + std::to_string(producer.index) +
+             ", band by band (streamed).\n");
+    return Status::Ok();
+  }
   if (d.s8 != nullptr) {
     ctx.CallVariant(d.s8->name, ctx.In(0) + ", " +
                                     ctx.VariantWeights(*d.s8, "Weights", p.has_bias) + ", " +

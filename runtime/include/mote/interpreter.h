@@ -36,7 +36,7 @@ struct TensorRef {
   Span<const int32_t> shape;
   void* data = nullptr;
   size_t bytes = 0;
-  float scale = 0.0f;       // per-tensor quantization (first channel if per-channel)
+  float scale = 0.0f;  // per-tensor quantization (first channel if per-channel)
   int32_t zero_point = 0;
   const char* name = "";
   template <typename T>
@@ -52,6 +52,7 @@ struct PlannerOptions {
   bool in_place = true;         // element-wise outputs may overwrite an input that dies there
   bool banded = true;           // conv/depthwise outputs may overlap a dying input (in bands)
   bool reorder = true;          // run branches in the order that lowers the peak
+  bool stream = true;           // a conv output read only by a FULLY_CONNECTED is never stored
   bool multi_strategy = true;   // try every placement order, not only greedy by size
   uint32_t search_steps = 400;  // local-search placements (models with < 200 buffers)
 };
@@ -85,6 +86,7 @@ struct PlanSummary {
   uint32_t num_views = 0;     // tensors that share their input's memory as a view
   uint32_t num_in_place = 0;  // element-wise outputs written over their input
   uint32_t num_banded = 0;    // conv/depthwise outputs overlapping their input (in bands)
+  uint32_t num_streamed = 0;  // tensors never stored: streamed from producer to consumer
   bool reordered = false;     // ops run in another order than the model's (op_at_step)
 };
 
@@ -130,6 +132,16 @@ class Interpreter {
   int num_scratch(size_t op) const { return op < num_ops_ ? ops_[op].num_scratch : 0; }
   uint32_t scratch_offset(size_t op, int i) const { return ops_[op].scratch[i]; }
   const SubgraphView& subgraph() const { return subgraph_; }
+  // Streaming (PlannerOptions::stream, see StreamDecl): the op whose input is
+  // op `op`'s output, fed band by band at op `op`'s step, or -1; for that
+  // consumer, its producer (the consumer's own step then does nothing). The
+  // producer's scratch slot stream_scratch(op) holds the band buffer (rows of
+  // StreamDecl::band_rows, 16-byte aligned size) and then the accumulators.
+  // Ops with an index above 32767 are never paired.
+  int32_t stream_consumer(size_t op) const { return ops_[op].stream_consumer; }
+  int32_t stream_producer(size_t op) const { return ops_[op].stream_producer; }
+  int stream_scratch(size_t op) const { return ops_[op].stream_scratch; }
+  const StreamDecl& stream_decl(size_t op) const { return ops_[op].stream; }
 
   // Instruction sets kernels may pick optimized variants for (default: this
   // machine's, NativeKernelArchs()); set before AllocateTensors. The AOT
@@ -170,18 +182,35 @@ class Interpreter {
     const int32_t* outputs;
     uint32_t scratch[kMaxScratchPerOp];  // sizes during Prepare, offsets after planning
     uint8_t num_scratch;
-    uint8_t memory;        // kernel memory flags | what Prepare allowed
-    BandedInPlace banded;  // what Prepare allowed (AllowInPlaceBanded)
+    uint8_t memory;                // kernel memory flags | what Prepare allowed
+    BandedInPlace banded;          // what Prepare allowed (AllowInPlaceBanded)
+    StreamDecl stream;             // what Prepare allowed (AllowBandedOutput / AllowStreamedInput)
+    int16_t stream_consumer = -1;  // paired (interpreter_stream.cc): the op fed band by band
+    int16_t stream_producer = -1;  // ... or, for that op, the op that feeds it
+    int8_t stream_scratch = -1;    // producer: scratch slot with band buffer + accumulators
   };
   struct PlanLayout;
 
   Result<void*> AllocateFromTail(size_t bytes, size_t alignment);
   Status PrepareOps();
+  // interpreter_stream.cc: pairs producers with consumers (PlannerOptions::stream),
+  // the tensors that pairing leaves unstored, and the paired ops' Eval.
+  void PairStreams();
+  bool IsStreamedTensor(size_t tensor) const;
+  // Undoes PairStreams (after planning: the pairs did not make the plan smaller).
+  void UnpairStreams();
+  // The tensors PlanMemory places: not constant, not state, not empty.
+  bool IsPlanned(size_t tensor) const {
+    return tensor_data_[tensor] == nullptr && subgraph_.tensor(tensor).bytes() > 0;
+  }
+  void InvokeStreamed(size_t producer, const EvalContext& ctx) const;
   Status PlanMemory();
   Status ArenaTooSmall(size_t needed, const char* what);
   // interpreter_memory.cc: buffers, lifetimes and shares for one execution
   // order (nullptr: the model's); returns the number of shares.
-  size_t BuildPlanBuffers(const PlanLayout& layout, const uint16_t* order) const;
+  // With `streams`, the pairs of PairStreams run streamed (their tensor and
+  // the consumers' scratch get no memory); without, their scratch slot does not.
+  size_t BuildPlanBuffers(const PlanLayout& layout, const uint16_t* order, bool streams) const;
   static OrderOpMemory OrderMemoryOf(const void* self, size_t op);
 
   const Model& model_;

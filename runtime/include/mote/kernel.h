@@ -66,11 +66,41 @@ struct BandedInPlace {
   bool declared() const { return before != kNoInPlaceShift || after != kNoInPlaceShift; }
 };
 
+// Streaming (PrepareContext::AllowBandedOutput / AllowStreamedInput): a
+// producer that can compute its output 0 in bands of rows into any buffer,
+// and a consumer that can fold its input 0 into int32 accumulators slice by
+// slice. When the producer's output is read by that consumer only, the
+// planner may pair them: the tensor between them is never stored; at the
+// producer's step each band is computed into a band buffer and folded into
+// the consumer's accumulators, then the consumer writes its output.
+//   EvalBandFn:   output rows [first_row, first_row + rows) of batch 0 into `band`
+//   AccumulateFn: acc[i] += the contribution of input 0's bytes
+//                 [first, first + count), given in `slice`
+//   FinishFn:     the consumer's outputs from its accumulators (zeroed first)
+using EvalBandFn = void (*)(const EvalContext& ctx, int32_t first_row, int32_t rows, void* band);
+using AccumulateFn = void (*)(const EvalContext& ctx, const void* slice, size_t first, size_t count,
+                              int32_t* acc);
+using FinishFn = void (*)(const EvalContext& ctx, const int32_t* acc);
+// A kernel's streaming functions (OpKernel::stream); each op declares in
+// Prepare whether it can use them (PrepareContext::AllowBandedOutput /
+// AllowStreamedInput).
+struct StreamFns {
+  EvalBandFn eval_band = nullptr;     // producers
+  AccumulateFn accumulate = nullptr;  // consumers
+  FinishFn finish = nullptr;          // consumers
+};
+// What one op's Prepare declared.
+struct StreamDecl {
+  int32_t band_rows = 0;      // producer: rows per band (0: cannot produce in bands)
+  uint32_t accumulators = 0;  // consumer: int32 accumulators (0: cannot take slices)
+};
+
 struct OpKernel {
-  BuiltinOp builtin;        // BuiltinOp::kCustom for custom ops
-  const char* custom_name;  // custom ops only, else nullptr
-  PrepareFn prepare;        // must call ctx.set_eval() on success
-  uint8_t memory = 0;       // kOutputIsView | kOutputMayOverwriteInput
+  BuiltinOp builtin;                  // BuiltinOp::kCustom for custom ops
+  const char* custom_name;            // custom ops only, else nullptr
+  PrepareFn prepare;                  // must call ctx.set_eval() on success
+  uint8_t memory = 0;                 // kOutputIsView | kOutputMayOverwriteInput
+  const StreamFns* stream = nullptr;  // streaming functions, if the kernel has them
 };
 
 // Name for listings and messages: the builtin's name or the custom name.
@@ -90,7 +120,9 @@ class PrepareContext {
   // False if input i is omitted (-1) or beyond the op's input list.
   bool has_input(size_t i) const { return i < num_inputs() && op_.inputs()[i] >= 0; }
   // Precondition: has_input(i) / i < num_outputs().
-  TensorView input(size_t i) const { return subgraph_.tensor(static_cast<size_t>(op_.inputs()[i])); }
+  TensorView input(size_t i) const {
+    return subgraph_.tensor(static_cast<size_t>(op_.inputs()[i]));
+  }
   TensorView output(size_t i) const {
     return subgraph_.tensor(static_cast<size_t>(op_.outputs()[i]));
   }
@@ -140,12 +172,24 @@ class PrepareContext {
       *banded_ = BandedInPlace{before, after, static_cast<int8_t>(scratch_index)};
     }
   }
+  // Declares that output 0, a [1, H, W, C] tensor, can also be computed band
+  // by band by the kernel's StreamFns::eval_band, `band_rows` rows at a time
+  // (fewer for the last band).
+  void AllowBandedOutput(int32_t band_rows) {
+    if (stream_ != nullptr) stream_->band_rows = band_rows;
+  }
+  // Declares that this op can take input 0 in slices through the kernel's
+  // StreamFns::accumulate / finish, with `accumulators` int32 accumulators.
+  void AllowStreamedInput(uint32_t accumulators) {
+    if (stream_ != nullptr) stream_->accumulators = accumulators;
+  }
 
  private:
   friend class Interpreter;
   PrepareContext(Interpreter* interpreter, const SubgraphView& subgraph, const OperatorView& op,
                  size_t op_index, const void** op_data, EvalFn* eval, uint32_t* scratch_sizes,
-                 uint8_t* num_scratch, uint8_t* memory = nullptr, BandedInPlace* banded = nullptr)
+                 uint8_t* num_scratch, uint8_t* memory = nullptr, BandedInPlace* banded = nullptr,
+                 StreamDecl* stream = nullptr)
       : interpreter_(interpreter),
         subgraph_(subgraph),
         op_(op),
@@ -155,7 +199,8 @@ class PrepareContext {
         scratch_sizes_(scratch_sizes),
         num_scratch_(num_scratch),
         memory_(memory),
-        banded_(banded) {}
+        banded_(banded),
+        stream_(stream) {}
   Interpreter* interpreter_;
   SubgraphView subgraph_;
   OperatorView op_;
@@ -166,6 +211,7 @@ class PrepareContext {
   uint8_t* num_scratch_;
   uint8_t* memory_;
   BandedInPlace* banded_;
+  StreamDecl* stream_;
 };
 
 // Given to Eval: raw data pointers of the op's tensors, its op data and scratch.

@@ -37,6 +37,37 @@ inline int64_t InPlaceCost(const BandGeometry& g, const BandedInPlace& s, int64_
   return best == INT64_MAX ? best : best + band;
 }
 
+// True if `variant` (nullptr: the reference kernels, which take any band)
+// computes every band of `rows` output rows of `p` with the scratch and
+// packed constants it has for the whole op.
+template <typename Params, typename Args>
+bool VariantTakesBands(const KernelVariant<Params, Args>* variant, const Params& p, int32_t rows) {
+  if (variant == nullptr) return true;
+  const size_t scratch = variant->scratch_bytes != nullptr ? variant->scratch_bytes(p) : 0;
+  const size_t packed = variant->packed_bytes != nullptr ? variant->packed_bytes(p) : 0;
+  for (int32_t r0 = 0; r0 < p.output_h; r0 += rows) {
+    const Params band = BandParams(p, r0, r0 + rows <= p.output_h ? rows : p.output_h - r0);
+    if (variant->supports != nullptr && !variant->supports(band)) return false;
+    if (variant->scratch_bytes != nullptr && variant->scratch_bytes(band) > scratch) return false;
+    if ((variant->packed_bytes != nullptr ? variant->packed_bytes(band) : 0) != packed) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Declares that an int8 CONV_2D / DEPTHWISE_CONV_2D of one batch can compute
+// its output band by band for a consumer (streaming, mote/kernel.h
+// StreamFns), when its kernel variant takes the bands.
+template <typename Params, typename Args>
+void PrepareBandedOutput(PrepareContext& ctx, const Params& p,
+                         const KernelVariant<Params, Args>* variant) {
+  if (p.batches != 1) return;
+  const int32_t rows = ChooseBandRows(BandGeometryOf(p, 1));
+  if (rows <= 0 || !VariantTakesBands(variant, p, rows)) return;
+  ctx.AllowBandedOutput(rows);
+}
+
 // Declares banded in place for a CONV_2D / DEPTHWISE_CONV_2D with params `p`
 // (elements of `element_bytes`). `variant`: the int8 kernel variant Prepare
 // chose, or nullptr for the reference kernels (which take any band). The
@@ -53,20 +84,7 @@ Status PrepareInPlaceBands(PrepareContext& ctx, const Params& p, size_t element_
   const BandGeometry g = BandGeometryOf(p, element_bytes);
   const int32_t rows = ChooseBandRows(g);
   if (rows <= 0) return Status::Ok();
-  if (variant != nullptr) {
-    const size_t scratch = variant->scratch_bytes != nullptr ? variant->scratch_bytes(p) : 0;
-    const size_t packed = variant->packed_bytes != nullptr ? variant->packed_bytes(p) : 0;
-    for (int32_t r0 = 0; r0 < p.output_h; r0 += rows) {
-      const Params band = BandParams(p, r0, r0 + rows <= p.output_h ? rows : p.output_h - r0);
-      if (variant->supports != nullptr && !variant->supports(band)) return Status::Ok();
-      if (variant->scratch_bytes != nullptr && variant->scratch_bytes(band) > scratch) {
-        return Status::Ok();
-      }
-      if ((variant->packed_bytes != nullptr ? variant->packed_bytes(band) : 0) != packed) {
-        return Status::Ok();
-      }
-    }
-  }
+  if (!VariantTakesBands(variant, p, rows)) return Status::Ok();
   // Through a band buffer, or straight to the output when that needs no
   // larger block (the block lives as long as the tensors, the band buffer
   // only during the op) and every band starts 16-byte aligned, as kernels'

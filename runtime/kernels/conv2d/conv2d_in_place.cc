@@ -38,6 +38,13 @@ void ConvS8InBands(ConvS8Fn kernel, const ConvParams& p, const ConvS8Args& a, in
              });
 }
 
+void ConvS8Band(ConvS8Fn kernel, const ConvParams& p, const ConvS8Args& a, int32_t first_row,
+                int32_t rows, void* band) {
+  ConvS8Args args = a;
+  args.output = static_cast<int8_t*>(band);
+  kernel(BandParams(p, first_row, rows), args);
+}
+
 void ConvF32InBands(const ConvParams& p, const float* input, const float* filter, const float* bias,
                     float* output, int32_t band_rows, void* band) {
   RunReference(&ConvF32, p, input, filter, bias, output, band_rows, band);

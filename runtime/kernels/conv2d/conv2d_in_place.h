@@ -17,6 +17,10 @@ using ConvS8Fn = void (*)(const ConvParams& p, const ConvS8Args& a);
 // `band` holds band_rows * output_w * output_c elements.
 void ConvS8InBands(ConvS8Fn kernel, const ConvParams& p, const ConvS8Args& a, int32_t band_rows,
                    void* band);
+// One band (streaming, mote/kernel.h StreamDecl): output rows
+// [first_row, first_row + rows) of batch 0 into `band`, a.output unused.
+void ConvS8Band(ConvS8Fn kernel, const ConvParams& p, const ConvS8Args& a, int32_t first_row,
+                int32_t rows, void* band);
 void ConvF32InBands(const ConvParams& p, const float* input, const float* filter, const float* bias,
                     float* output, int32_t band_rows, void* band);
 void ConvS16InBands(const ConvParams& p, const int16_t* input, const int8_t* filter,

@@ -67,6 +67,18 @@ void EvalS8(const EvalContext& ctx) {
   d.s8->eval(p, a);
 }
 
+// Streaming (mote/kernel.h StreamDecl): output rows [first_row, first_row + rows) into `band`.
+void EvalBandS8(const EvalContext& ctx, int32_t first_row, int32_t rows, void* band) {
+  const DepthwiseOpData& d = ctx.op_data<DepthwiseOpData>();
+  const DepthwiseS8Args a{ctx.input<int8_t>(0),
+                          ctx.input<int8_t>(1),
+                          d.params.has_bias ? ctx.input<int32_t>(2) : nullptr,
+                          nullptr,
+                          d.packed,
+                          d.scratch_index >= 0 ? ctx.scratch(d.scratch_index) : nullptr};
+  DepthwiseConvS8Band(d.s8->eval, d.params, a, first_row, rows, band);
+}
+
 void EvalS16(const EvalContext& ctx) {
   const DepthwiseOpData& d = ctx.op_data<DepthwiseOpData>();
   const DepthwiseParams& p = d.params;
@@ -191,6 +203,7 @@ Status Prepare(PrepareContext& ctx) {
     d->s8 = chosen.variant;
     d->packed = chosen.packed;
     d->scratch_index = chosen.scratch_index;
+    PrepareBandedOutput(ctx, *p, d->s8);  // StreamFns: EvalBandS8
   }
   // Output over input, computed in bands, when the input dies here.
   constexpr size_t kElementBytes[] = {sizeof(float), 1, sizeof(int16_t)};
@@ -200,7 +213,8 @@ Status Prepare(PrepareContext& ctx) {
   return Status::Ok();
 }
 
-constexpr OpKernel kDepthwiseConv2D{BuiltinOp::kDepthwiseConv2D, nullptr, &Prepare};
+constexpr StreamFns kStreamFns{&EvalBandS8, nullptr, nullptr};
+constexpr OpKernel kDepthwiseConv2D{BuiltinOp::kDepthwiseConv2D, nullptr, &Prepare, 0, &kStreamFns};
 
 }  // namespace
 

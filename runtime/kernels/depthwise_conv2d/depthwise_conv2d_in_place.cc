@@ -39,6 +39,13 @@ void DepthwiseConvS8InBands(DepthwiseS8Fn kernel, const DepthwiseParams& p,
              });
 }
 
+void DepthwiseConvS8Band(DepthwiseS8Fn kernel, const DepthwiseParams& p, const DepthwiseS8Args& a,
+                         int32_t first_row, int32_t rows, void* band) {
+  DepthwiseS8Args args = a;
+  args.output = static_cast<int8_t*>(band);
+  kernel(BandParams(p, first_row, rows), args);
+}
+
 void DepthwiseConvF32InBands(const DepthwiseParams& p, const float* input, const float* filter,
                              const float* bias, float* output, int32_t band_rows, void* band) {
   RunReference(&DepthwiseConvF32, p, input, filter, bias, output, band_rows, band);

@@ -17,6 +17,10 @@ using DepthwiseS8Fn = void (*)(const DepthwiseParams& p, const DepthwiseS8Args& 
 // `band` holds band_rows * output_w * output_c elements.
 void DepthwiseConvS8InBands(DepthwiseS8Fn kernel, const DepthwiseParams& p,
                             const DepthwiseS8Args& a, int32_t band_rows, void* band);
+// One band (streaming, mote/kernel.h StreamDecl): output rows
+// [first_row, first_row + rows) of batch 0 into `band`, a.output unused.
+void DepthwiseConvS8Band(DepthwiseS8Fn kernel, const DepthwiseParams& p, const DepthwiseS8Args& a,
+                         int32_t first_row, int32_t rows, void* band);
 void DepthwiseConvF32InBands(const DepthwiseParams& p, const float* input, const float* filter,
                              const float* bias, float* output, int32_t band_rows, void* band);
 void DepthwiseConvS16InBands(const DepthwiseParams& p, const int16_t* input, const int8_t* filter,

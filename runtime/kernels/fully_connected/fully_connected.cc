@@ -35,6 +35,19 @@ void EvalS8(const EvalContext& ctx) {
   d.s8->eval(p, a);
 }
 
+// Streaming: input 0 arrives in slices (the interpreter pairs this op with
+// the conv producing it; see mote/kernel.h StreamDecl).
+void AccumulateS8(const EvalContext& ctx, const void* slice, size_t first, size_t count,
+                  int32_t* acc) {
+  FullyConnectedS8Accumulate(ctx.op_data<FullyConnectedOpData>().params, ctx.input<int8_t>(1),
+                             static_cast<const int8_t*>(slice), first, count, acc);
+}
+void FinishS8(const EvalContext& ctx, const int32_t* acc) {
+  const FullyConnectedParams& p = ctx.op_data<FullyConnectedOpData>().params;
+  FullyConnectedS8Finish(p, p.has_bias ? ctx.input<int32_t>(2) : nullptr, acc,
+                         ctx.output<int8_t>(0));
+}
+
 void EvalS16(const EvalContext& ctx) {
   const auto& p = ctx.op_data<FullyConnectedOpData>().params;
   FullyConnectedS16(p, ctx.input<int16_t>(0), ctx.input<int8_t>(1),
@@ -301,12 +314,16 @@ Status Prepare(PrepareContext& ctx) {
     d->s8 = chosen.variant;
     d->packed = chosen.packed;
     d->scratch_index = chosen.scratch_index;
+    if (p->batches == 1 && !ctx.input(0).is_constant()) {
+      ctx.AllowStreamedInput(static_cast<uint32_t>(p->output_depth));  // StreamFns
+    }
   }
   ctx.set_eval(eval);
   return Status::Ok();
 }
 
-constexpr OpKernel kFullyConnected{BuiltinOp::kFullyConnected, nullptr, &Prepare};
+constexpr StreamFns kStreamFns{nullptr, &AccumulateS8, &FinishS8};
+constexpr OpKernel kFullyConnected{BuiltinOp::kFullyConnected, nullptr, &Prepare, 0, &kStreamFns};
 
 }  // namespace
 

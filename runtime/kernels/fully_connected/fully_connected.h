@@ -43,6 +43,16 @@ void FullyConnectedS8(const FullyConnectedParams& p, const int8_t* input, const 
 void FullyConnectedS16(const FullyConnectedParams& p, const int16_t* input, const int8_t* weights,
                        const int64_t* bias, int16_t* output);
 
+// FullyConnectedS8 of one batch with its input given in slices (streaming,
+// mote/kernel.h StreamDecl): acc[u] (zero at first) += unit u's products over
+// input elements [first, first + count), given in `slice`; after the last
+// slice FullyConnectedS8Finish writes the outputs. Byte-identical to
+// FullyConnectedS8 in any slicing (the int32 sums wrap).
+void FullyConnectedS8Accumulate(const FullyConnectedParams& p, const int8_t* weights,
+                                const int8_t* slice, size_t first, size_t count, int32_t* acc);
+void FullyConnectedS8Finish(const FullyConnectedParams& p, const int32_t* bias, const int32_t* acc,
+                            int8_t* output);
+
 // int8 variants (kernels/common/kernel_variant.h): FullyConnectedS8's
 // pointers plus the variant's packed constants and scratch.
 struct FullyConnectedS8Args {
