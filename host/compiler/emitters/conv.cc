@@ -4,6 +4,7 @@
 #include "kernels/conv2d/conv2d.h"
 #include "kernels/depthwise_conv2d/depthwise_conv2d.h"
 #include "kernels/fully_connected/fully_connected.h"
+#include "mote/planner.h"
 
 namespace mote {
 namespace aot {
@@ -130,7 +131,7 @@ void EmitCommon(OpEmitContext& ctx, const D& d, const char* params_type, const c
     const auto& fc = consumer.op_data<FullyConnectedOpData>().params;
     const int32_t rows = ctx.op().stream_band_rows;
     const size_t row_bytes = static_cast<size_t>(p.output_w) * p.output_c;
-    const size_t band_bytes = (row_bytes * static_cast<size_t>(rows) + 15) / 16 * 16;
+    const size_t band_bytes = AlignUp(row_bytes * static_cast<size_t>(rows), kArenaAlignment);
     const size_t units = static_cast<size_t>(fc.output_depth);
     ctx.Include("kernels/fully_connected/fully_connected.h");
     ctx.Call(Fill(kStreamedTemplate,

@@ -64,6 +64,19 @@ Args WithVariantBuffers(const EvalContext& ctx, const ChosenVariant<Params, Args
   return args;
 }
 
+// The Args of a weighted int8 op's variant call ({input, filter/weights,
+// bias, output, packed, scratch}) from its EvalContext and op data (with
+// params, packed, scratch_index), writing to `output`.
+template <typename Args, typename OpData>
+Args WeightedS8Args(const EvalContext& ctx, const OpData& d, int8_t* output) {
+  return Args{ctx.input<int8_t>(0),
+              ctx.input<int8_t>(1),
+              d.params.has_bias ? ctx.input<int32_t>(2) : nullptr,
+              output,
+              d.packed,
+              d.scratch_index >= 0 ? ctx.scratch(d.scratch_index) : nullptr};
+}
+
 }  // namespace mote
 
 #endif  // MOTE_KERNELS_COMMON_VARIANT_PREPARE_H_

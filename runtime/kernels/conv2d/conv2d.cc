@@ -53,12 +53,7 @@ void EvalF32(const EvalContext& ctx) {
 void EvalS8(const EvalContext& ctx) {
   const ConvOpData& d = ctx.op_data<ConvOpData>();
   const ConvParams& p = d.params;
-  ConvS8Args a{ctx.input<int8_t>(0),
-               ctx.input<int8_t>(1),
-               p.has_bias ? ctx.input<int32_t>(2) : nullptr,
-               ctx.output<int8_t>(0),
-               d.packed,
-               d.scratch_index >= 0 ? ctx.scratch(d.scratch_index) : nullptr};
+  const ConvS8Args a = WeightedS8Args<ConvS8Args>(ctx, d, ctx.output<int8_t>(0));
   if (InBands(ctx, d, 1)) {
     ConvS8InBands(d.s8->eval, p, a, d.bands.rows, BandBuffer(ctx, d));
     return;
@@ -69,12 +64,7 @@ void EvalS8(const EvalContext& ctx) {
 // Streaming (mote/kernel.h StreamDecl): output rows [first_row, first_row + rows) into `band`.
 void EvalBandS8(const EvalContext& ctx, int32_t first_row, int32_t rows, void* band) {
   const ConvOpData& d = ctx.op_data<ConvOpData>();
-  const ConvS8Args a{ctx.input<int8_t>(0),
-                     ctx.input<int8_t>(1),
-                     d.params.has_bias ? ctx.input<int32_t>(2) : nullptr,
-                     nullptr,
-                     d.packed,
-                     d.scratch_index >= 0 ? ctx.scratch(d.scratch_index) : nullptr};
+  const ConvS8Args a = WeightedS8Args<ConvS8Args>(ctx, d, nullptr);
   ConvS8Band(d.s8->eval, d.params, a, first_row, rows, band);
 }
 

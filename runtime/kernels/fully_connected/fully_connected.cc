@@ -26,12 +26,8 @@ void EvalF32(const EvalContext& ctx) {
 void EvalS8(const EvalContext& ctx) {
   const FullyConnectedOpData& d = ctx.op_data<FullyConnectedOpData>();
   const FullyConnectedParams& p = d.params;
-  const FullyConnectedS8Args a{ctx.input<int8_t>(0),
-                               ctx.input<int8_t>(1),
-                               p.has_bias ? ctx.input<int32_t>(2) : nullptr,
-                               ctx.output<int8_t>(0),
-                               d.packed,
-                               d.scratch_index >= 0 ? ctx.scratch(d.scratch_index) : nullptr};
+  const FullyConnectedS8Args a =
+      WeightedS8Args<FullyConnectedS8Args>(ctx, d, ctx.output<int8_t>(0));
   d.s8->eval(p, a);
 }
 
