@@ -119,6 +119,9 @@ Status Interpreter::AllocateTensors() {
       MOTE_ASSIGN_OR_RETURN(void* mem, AllocateFromTail(tensor.bytes(), kArenaAlignment));
       tensor_data_[t] = mem;
     }
+    // Empty tensors are not planned but still get a valid address: kernels may
+    // pass them to memcpy with length 0, which is undefined for a null pointer.
+    if (tensor_data_[t] == nullptr && tensor.bytes() == 0) tensor_data_[t] = arena_.data();
   }
   allocated_ = true;  // for ResetVariables; cleared again on failure below
   ResetVariables();

@@ -64,6 +64,33 @@ TEST(CorpusRegression, FuzzAllocatePlannerFirstUseOverflow) {
   }
 }
 
+// fuzz_invoke, UBSan "null pointer passed as argument 1" in JoinCopy: a
+// CONCATENATION whose input and output tensors hold zero elements. Empty
+// tensors are not planned and kept a null address, and the kernel's
+// memcpy(out, in, 0) is undefined for null. Every tensor now has an address.
+TEST(CorpusRegression, FuzzInvokeEmptyConcatOutput) {
+  std::vector<uint8_t> bytes = Corpus("fuzz_invoke_empty_concat_output.bin");
+  ASSERT_GE(bytes.size(), 4u);
+  uint32_t model_size;
+  std::memcpy(&model_size, bytes.data() + bytes.size() - 4, 4);
+  bytes.resize(std::min<size_t>(model_size, bytes.size() - 4));
+  static const AllOpsResolver resolver;
+  ExactBytes copy(bytes);
+  Result<Model> model = Model::Load(copy.span());
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  std::vector<uint8_t> arena(1 << 16);
+  Interpreter interpreter(*model, resolver, Span<uint8_t>(arena.data(), arena.size()));
+  ASSERT_TRUE(interpreter.AllocateTensors().ok());
+  const SubgraphView sg = model->main_subgraph();
+  size_t empty = 0;
+  for (size_t t = 0; t < sg.num_tensors(); ++t) {
+    EXPECT_NE(interpreter.tensor(t).data, nullptr) << "tensor " << t;
+    empty += sg.tensor(t).bytes() == 0;
+  }
+  EXPECT_GT(empty, 0u);
+  EXPECT_TRUE(interpreter.Invoke().ok());
+}
+
 TEST(CorpusRegression, EveryCorpusFileIsHandledCleanly) {
   std::vector<uint8_t> arena(1 << 20);
   size_t files = 0;
