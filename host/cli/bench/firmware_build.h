@@ -39,7 +39,8 @@ struct Firmware {
   std::string elf, map;
 };
 
-// The build directory: --build-dir, else $TMPDIR/mote-bench-CPU.
+// The build directory: --build-dir, else $TMPDIR/mote-bench-CPU. A bench holds
+// an flock on DIR/.lock while it uses it, so concurrent runs take turns.
 std::string FirmwareDir(const BenchOptions& opt, const Board& board);
 
 // Checks the sources and tools, configures and builds. Returns an exit code;

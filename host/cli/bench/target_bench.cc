@@ -1,5 +1,10 @@
 #include "cli/bench/target_bench.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +19,30 @@ namespace cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Holds an exclusive lock on DIR/.lock while one bench writes, builds and runs
+// the firmware there: concurrent `mote bench` runs sharing the default build
+// directory take turns instead of rebuilding each other's firmware.
+class BuildDirLock {
+ public:
+  explicit BuildDirLock(const fs::path& dir) {
+    const std::string path = (dir / ".lock").string();
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) return;  // an unwritable directory fails later with a clear message
+    if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
+    std::fprintf(stderr, "mote: waiting for another mote bench using %s\n", dir.c_str());
+    while (::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+    }
+  }
+  ~BuildDirLock() {
+    if (fd_ >= 0) ::close(fd_);  // closing releases the lock
+  }
+  BuildDirLock(const BuildDirLock&) = delete;
+  BuildDirLock& operator=(const BuildDirLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
 
 // Leaves an identical file alone, so the firmware build does not redo it.
 bool WriteIfChanged(const fs::path& path, const std::string& text) {
@@ -62,6 +91,7 @@ int BenchTarget(const BenchOptions& opt, const Board& board, HostModel& hm,
   const fs::path dir = FirmwareDir(opt, board);
   std::error_code ec;
   fs::create_directories(dir, ec);
+  const BuildDirLock lock(dir);
   FirmwareSpec spec;
   aot::CompiledModel compiled;
   int rc = MakeSpec(opt, board, hm, dir, &spec, &compiled);
