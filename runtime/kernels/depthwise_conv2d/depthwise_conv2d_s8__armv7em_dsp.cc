@@ -37,25 +37,13 @@ bool AllFused(const FusedRequant* table, int32_t n) {
 namespace {
 
 using dsp_depthwise::FusedRequant;
+using dsp_depthwise::TapRange;
+using dsp_depthwise::ValidTaps;
 
 size_t PackedBytes(const DepthwiseParams& p) { return dsp_depthwise::RequantBytes(p); }
 
 void Pack(const DepthwiseParams& p, const DepthwiseS8Args&, void* packed) {
   dsp_depthwise::FillFusedRequant(p, static_cast<FusedRequant*>(packed));
-}
-
-// Filter taps [begin, end) along one axis whose input coordinate
-// origin + dilation * f lies in [0, size).
-struct TapRange {
-  int32_t begin, end;
-};
-TapRange ValidTaps(int32_t origin, int32_t dilation, int32_t filter, int32_t size) {
-  const int64_t o = origin;
-  const int64_t begin = o >= 0 ? 0 : (-o + dilation - 1) / dilation;
-  int64_t end = o >= size ? 0 : (int64_t{size} - o + dilation - 1) / dilation;
-  if (end > filter) end = filter;
-  if (end <= begin) return TapRange{0, 0};
-  return TapRange{static_cast<int32_t>(begin), static_cast<int32_t>(end)};
 }
 
 // Requantizes the accumulators of channels [0, n) of one pixel.

@@ -108,6 +108,20 @@ inline bool ZeroPointIsInt8(const DepthwiseParams& p) {
   return p.input_offset >= -127 && p.input_offset <= 128;
 }
 
+// Filter taps [begin, end) along one axis whose input coordinate
+// origin + dilation * f lies in [0, size).
+struct TapRange {
+  int32_t begin, end;
+};
+inline TapRange ValidTaps(int32_t origin, int32_t dilation, int32_t filter, int32_t size) {
+  const int64_t o = origin;
+  const int64_t begin = o >= 0 ? 0 : (-o + dilation - 1) / dilation;
+  int64_t end = o >= size ? 0 : (int64_t{size} - o + dilation - 1) / dilation;
+  if (end > filter) end = filter;
+  if (end <= begin) return TapRange{0, 0};
+  return TapRange{static_cast<int32_t>(begin), static_cast<int32_t>(end)};
+}
+
 inline size_t RequantBytes(const DepthwiseParams& p) {
   return sizeof(FusedRequant) * static_cast<size_t>(p.output_c);
 }

@@ -18,13 +18,14 @@ constexpr DepthwiseS8Variant kRef{
 
 Span<const DepthwiseS8Variant* const> DepthwiseS8Variants() {
   static const DepthwiseS8Variant* const kList[] = {
-      &kDepthwiseConv2dS8_3x3PackedArmV7emDsp,
-      &kDepthwiseConv2dS8_3x3ArmV7emDsp,
-      &kDepthwiseConv2dS8ArmV7emDsp,
+    &kDepthwiseConv2dS8_1chW16ArmV7emDsp,
+    &kDepthwiseConv2dS8_3x3PackedArmV7emDsp,
+    &kDepthwiseConv2dS8_3x3ArmV7emDsp,
+    &kDepthwiseConv2dS8ArmV7emDsp,
 #if defined(MOTE_KERNELS_X86)
-      &kDepthwiseConv2dS8X86Avx2,
+    &kDepthwiseConv2dS8X86Avx2,
 #endif
-      &kRef,
+    &kRef,
   };
   return Span<const DepthwiseS8Variant* const>(kList);
 }

@@ -1,5 +1,5 @@
 // DEPTHWISE_CONV_2D int8 variants on the target: a deterministic list of cases
-// (KWS- and MobileNet-like layers, then pseudo-random shapes crossing the
+// (KWS-, MobileNet- and micro_speech-like layers, then pseudo-random shapes crossing the
 // 4-channel groups, the interior / border / window paths of the 3x3 variants,
 // strides, dilation, depth multipliers, negative and large padding, batches,
 // extreme zero points, multipliers on and off the fused requantization, all
@@ -52,6 +52,12 @@ bool MakeCase(int i, Rng& rng, mote::DepthwiseParams* out) {
       p.input_h = 5, p.input_w = 4, p.input_c = 13;
       p.pad_h = p.pad_w = 1;
       break;
+    case 4:  // micro_speech: one channel, 10x8 filter, x8, stride 2, SAME
+      p.input_h = 13, p.input_w = 12, p.input_c = 1;
+      p.filter_h = 10, p.filter_w = 8, p.depth_multiplier = 8;
+      p.stride_h = p.stride_w = 2;
+      p.pad_h = 4, p.pad_w = 3;
+      break;
     default:
       p.batches = rng.Uniform(0, 3) == 0 ? 2 : 1;
       p.input_h = rng.Uniform(1, 7);
@@ -65,6 +71,15 @@ bool MakeCase(int i, Rng& rng, mote::DepthwiseParams* out) {
         if (rng.Uniform(0, 2) == 0) {
           p.depth_multiplier = rng.Uniform(2, 8);
           p.input_c = rng.Uniform(1, 9);
+        }
+        if (i % 4 == 3) {  // one input channel, audio-like wide filters (1ch_w16)
+          p.input_c = 1;
+          p.depth_multiplier = rng.Uniform(1, 12);
+          p.input_h = rng.Uniform(1, 14);
+          p.input_w = rng.Uniform(1, 14);
+          p.filter_h = rng.Uniform(1, 10);
+          p.filter_w = rng.Uniform(1, 10);
+          p.dilation_w = 1;
         }
       }
       p.stride_h = rng.Uniform(1, 2);

@@ -41,11 +41,22 @@ Case RandomCase(std::mt19937& rng, bool three_by_three) {
     p.depth_multiplier = Uniform(rng, 2, 8);
     p.input_c = Uniform(rng, 1, 9);
   }
+  // One input channel (depthwise_conv2d_s8_1ch_w16), wide filters as in audio models.
+  const bool one_channel = !three_by_three && Uniform(rng, 0, 3) == 0;
+  if (one_channel) {
+    p.input_c = 1;
+    p.depth_multiplier = Uniform(rng, 1, 12);
+  }
   p.output_c = p.input_c * p.depth_multiplier;
   p.input_h = Uniform(rng, 1, 9);
   p.input_w = Uniform(rng, 1, 9);
   if (three_by_three) {
     p.filter_h = p.filter_w = 3;
+  } else if (one_channel) {
+    p.input_h = Uniform(rng, 1, 14);
+    p.input_w = Uniform(rng, 1, 14);
+    p.filter_h = Uniform(rng, 1, 10);
+    p.filter_w = Uniform(rng, 1, 10);
   } else {
     p.filter_h = Uniform(rng, 1, 5);
     p.filter_w = Uniform(rng, 1, 5);
