@@ -22,4 +22,4 @@ for t in "${asan_tests[@]}"; do
   "$bin" --gtest_brief=1
 done
 build/tests/robustness/robustness_load_budget
-scripts/fuzz.sh "${MOTE_FUZZ_SECONDS:-45}"
+scripts/fuzz.sh "${MOTE_FUZZ_SECONDS:-30}"
