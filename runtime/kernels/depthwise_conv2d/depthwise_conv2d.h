@@ -68,10 +68,13 @@ void depthwise_conv2d_s8__ref(const DepthwiseParams& p, const DepthwiseS8Args& a
 // pre-widened in the packed constants (for the AOT compiler's flash) or into
 // scratch (depthwise_conv2d_s8_3x3__armv7em_dsp.cc); any shape
 // (depthwise_conv2d_s8__armv7em_dsp.cc).
-// One input channel (the depth multiplier is the output depth), any filter,
-// weights pre-widened ahead of time (depthwise_conv2d_s8_1ch_w16__armv7em_dsp.cc).
+// One input channel (the depth multiplier is the output depth), any filter:
+// weights pre-widened ahead of time, or int8 in place with channels a multiple
+// of 4 (depthwise_conv2d_s8_1ch__armv7em_dsp.cc).
 void depthwise_conv2d_s8_1ch_w16__armv7em_dsp(const DepthwiseParams& p, const DepthwiseS8Args& a);
+void depthwise_conv2d_s8_1ch__armv7em_dsp(const DepthwiseParams& p, const DepthwiseS8Args& a);
 extern const DepthwiseS8Variant kDepthwiseConv2dS8_1chW16ArmV7emDsp;
+extern const DepthwiseS8Variant kDepthwiseConv2dS8_1chArmV7emDsp;
 void depthwise_conv2d_s8_3x3_packed__armv7em_dsp(const DepthwiseParams& p,
                                                  const DepthwiseS8Args& a);
 void depthwise_conv2d_s8_3x3__armv7em_dsp(const DepthwiseParams& p, const DepthwiseS8Args& a);

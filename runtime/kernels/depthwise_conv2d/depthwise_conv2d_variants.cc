@@ -19,6 +19,7 @@ constexpr DepthwiseS8Variant kRef{
 Span<const DepthwiseS8Variant* const> DepthwiseS8Variants() {
   static const DepthwiseS8Variant* const kList[] = {
     &kDepthwiseConv2dS8_1chW16ArmV7emDsp,
+    &kDepthwiseConv2dS8_1chArmV7emDsp,
     &kDepthwiseConv2dS8_3x3PackedArmV7emDsp,
     &kDepthwiseConv2dS8_3x3ArmV7emDsp,
     &kDepthwiseConv2dS8ArmV7emDsp,

@@ -72,9 +72,9 @@ bool MakeCase(int i, Rng& rng, mote::DepthwiseParams* out) {
           p.depth_multiplier = rng.Uniform(2, 8);
           p.input_c = rng.Uniform(1, 9);
         }
-        if (i % 4 == 3) {  // one input channel, audio-like wide filters (1ch_w16)
+        if (i % 4 == 3) {  // one input channel, audio-like wide filters (1ch*)
           p.input_c = 1;
-          p.depth_multiplier = rng.Uniform(1, 12);
+          p.depth_multiplier = rng.Uniform(0, 3) != 0 ? 4 * rng.Uniform(1, 3) : rng.Uniform(1, 12);
           p.input_h = rng.Uniform(1, 14);
           p.input_w = rng.Uniform(1, 14);
           p.filter_h = rng.Uniform(1, 10);

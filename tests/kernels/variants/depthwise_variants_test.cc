@@ -41,11 +41,11 @@ Case RandomCase(std::mt19937& rng, bool three_by_three) {
     p.depth_multiplier = Uniform(rng, 2, 8);
     p.input_c = Uniform(rng, 1, 9);
   }
-  // One input channel (depthwise_conv2d_s8_1ch_w16), wide filters as in audio models.
+  // One input channel (depthwise_conv2d_s8_1ch*), wide filters as in audio models.
   const bool one_channel = !three_by_three && Uniform(rng, 0, 3) == 0;
   if (one_channel) {
-    p.input_c = 1;
-    p.depth_multiplier = Uniform(rng, 1, 12);
+    p.input_c = 1;  // half the time channels in 4s (depthwise_conv2d_s8_1ch's int8 weights)
+    p.depth_multiplier = Uniform(rng, 0, 1) == 0 ? 4 * Uniform(rng, 1, 4) : Uniform(rng, 1, 12);
   }
   p.output_c = p.input_c * p.depth_multiplier;
   p.input_h = Uniform(rng, 1, 9);

@@ -1,26 +1,30 @@
-// depthwise_conv2d_s8_1ch_w16__armv7em_dsp: int8 DEPTHWISE_CONV_2D over one
-// input channel (the depth multiplier is the output depth), for the Armv7E-M
-// DSP extension, ahead of time. Audio models often start so: micro_speech
-// filters its one-channel spectrogram with a 10x8 depthwise filter into 8
-// channels. With one input channel a filter row's taps are consecutive input
-// bytes, so four taps are one word: two SXTAB16 widen it, input offset added,
-// to {x0, x2} / {x1, x3}, and each output channel takes the four products
-// with two SMLAD against its weights, pre-widened to {w0, w2} / {w1, w3}.
-// That is about 1.2 instructions per MAC, where the general variant spends
-// several on each tap. Channels go 4 at a time (the last group padded with
-// zero weights); any filter size, stride, dilation_h and padding (negative:
-// a band of output rows). dilation_w must be 1 (taps consecutive).
+// int8 DEPTHWISE_CONV_2D over one input channel (the depth multiplier is the
+// output depth) for the Armv7E-M DSP extension:
+//   depthwise_conv2d_s8_1ch_w16__armv7em_dsp  weights pre-widened ahead of time (flash)
+//   depthwise_conv2d_s8_1ch__armv7em_dsp      int8 weights in place (the interpreter)
+// Audio models often start so: micro_speech filters its one-channel
+// spectrogram with a 10x8 depthwise filter into 8 channels. With one input
+// channel a filter row's taps are consecutive input bytes, so four taps are
+// one word: two SXTAB16 widen it, input offset added, to {x0, x2} / {x1, x3},
+// and each output channel takes the four products with two SMLAD against its
+// weights as {w0, w2} / {w1, w3}. The w16 variant reads those pairs from its
+// packed constants (about 1.2 instructions per MAC); the int8 variant loads
+// four channels of a tap as one word and pairs taps with SXTB16 + PKHBT /
+// PKHTB (about 2), where the general variant spends 6 on each MAC. Channels go
+// 4 at a time; any filter size, stride, dilation_h and padding (negative: a
+// band of output rows); dilation_w must be 1 (taps consecutive).
 //
-// Everything Eval reads besides the input is in the packed constants, so the
-// AOT compiler stores neither the int8 weights nor the per-channel arrays:
+// w16: everything Eval reads besides the input is packed, so the AOT compiler
+// stores neither the int8 weights nor the per-channel arrays:
 //   Header | FusedRequant[G*4] | bias[G*4] | shift[G*4] | weights
 // with G groups of 4 channels, weights per group, filter row, chunk of 4 taps
 // and channel: {w0, w2}, {w1, w3} (taps past filter_w and padded channels 0).
-// Twice the int8 weights: too big for the interpreter's packed budget (it
-// keeps the general variant). A pixel whose window crosses the left or right
-// edge reads its window from scratch, copied with zero points outside (which
-// widen to 0, the reference's contribution of a padded tap); rows above or
-// below the input are skipped.
+// Twice the int8 weights: over the interpreter's packed budget. int8: Header |
+// FusedRequant[G*4] only (16 bytes per channel, within the budget); the
+// channels must be a multiple of 4 (a tap's four channels are one load).
+// A pixel whose window crosses the left or right edge reads its window from
+// scratch, copied with zero points outside (which widen to 0, the reference's
+// contribution of a padded tap); rows above or below the input are skipped.
 #include <cstddef>
 #include <cstdint>
 
@@ -70,6 +74,8 @@ bool Supports(const DepthwiseParams& p) {
          p.filter_h <= 64 && p.filter_w <= 64;
 }
 
+bool SupportsInt8(const DepthwiseParams& p) { return Supports(p) && p.output_c % 4 == 0; }
+
 // An edge pixel's window: filter_h rows of Chunks * 4 bytes.
 size_t Scratch(const DepthwiseParams& p) { return static_cast<size_t>(p.filter_h) * Chunks(p) * 4; }
 
@@ -79,21 +85,39 @@ size_t PackedBytes(const DepthwiseParams& p) {
          static_cast<size_t>(Groups(p)) * GroupWords(p) * sizeof(int32_t);
 }
 
-void Pack(const DepthwiseParams& p, const DepthwiseS8Args& a, void* packed) {
+size_t PackedBytesInt8(const DepthwiseParams& p) {
+  return sizeof(Header) + static_cast<size_t>(Groups(p)) * 4 * sizeof(FusedRequant);
+}
+
+// The header and the requantization table (the start of both layouts).
+void PackRequant(const DepthwiseParams& p, void* packed) {
   const int32_t c4 = Groups(p) * 4;
-  const int32_t chunks = Chunks(p);
   auto* header = static_cast<Header*>(packed);
   *header = Header{1, {0, 0, 0}};
   auto* requant = reinterpret_cast<FusedRequant*>(header + 1);
-  auto* bias = reinterpret_cast<int32_t*>(requant + c4);
-  int32_t* shift = bias + c4;
-  int32_t* w = shift + c4;
   for (int32_t oc = 0; oc < c4; ++oc) {
     const bool real = oc < p.output_c;
     requant[oc] =
         real ? dsp_depthwise::MakeFusedRequant(p.multiplier[oc], p.shift[oc], p.output_offset)
              : FusedRequant{0, 0, 0, 0};
     if (real && requant[oc].e1 < 0) header->all_fused = 0;
+  }
+}
+
+void PackInt8(const DepthwiseParams& p, const DepthwiseS8Args&, void* packed) {
+  PackRequant(p, packed);
+}
+
+void Pack(const DepthwiseParams& p, const DepthwiseS8Args& a, void* packed) {
+  const int32_t c4 = Groups(p) * 4;
+  const int32_t chunks = Chunks(p);
+  PackRequant(p, packed);
+  auto* requant = reinterpret_cast<FusedRequant*>(static_cast<Header*>(packed) + 1);
+  auto* bias = reinterpret_cast<int32_t*>(requant + c4);
+  int32_t* shift = bias + c4;
+  int32_t* w = shift + c4;
+  for (int32_t oc = 0; oc < c4; ++oc) {
+    const bool real = oc < p.output_c;
     bias[oc] = real && a.bias != nullptr ? a.bias[oc] : 0;
     shift[oc] = real ? p.shift[oc] : 0;
   }
@@ -146,6 +170,39 @@ inline void MacRow(const int8_t* src, int32_t full, int32_t rem, int32_t off2, c
   if (rem != 0) MacChunk(dsp_gemm::LoadPartialChunk(src, rem), off2, w, acc);
 }
 
+// acc += taps {t, t + 2} (xa = {x_t, x_t+2} + offset) of 4 channels, from
+// their int8 weight words wt (channels c..c+3 of tap t) and wt2 (tap t + 2).
+inline void MacTapPair(int32_t xa, int32_t wt, int32_t wt2, Acc4& acc) {
+  const int32_t even = dsp::Sxtb16(wt), even2 = dsp::Sxtb16(wt2);        // channels 0, 2
+  const int32_t odd = dsp::Sxtb16Ror8(wt), odd2 = dsp::Sxtb16Ror8(wt2);  // channels 1, 3
+  acc.a0 = dsp::Smlad(dsp::Pkhbt(even, even2), xa, acc.a0);
+  acc.a2 = dsp::Smlad(dsp::Pkhtb(even2, even), xa, acc.a2);
+  acc.a1 = dsp::Smlad(dsp::Pkhbt(odd, odd2), xa, acc.a1);
+  acc.a3 = dsp::Smlad(dsp::Pkhtb(odd2, odd), xa, acc.a3);
+}
+
+// acc += one filter row with int8 weights: `w` points at channel c of the
+// row's first tap, taps `c_out` bytes apart. `full` whole chunks, then `rem` taps.
+template <int kFull>
+inline void MacRowInt8(const int8_t* src, int32_t full, int32_t rem, int32_t off2, const int8_t* w,
+                       int32_t c_out, Acc4& acc) {
+  const size_t stride = static_cast<size_t>(c_out);
+  const int32_t chunks = kFull > 0 ? kFull : full;
+  for (int32_t k = 0; k < chunks; ++k, src += 4, w += 4 * stride) {
+    const int32_t x = dsp::Load32(src);
+    MacTapPair(dsp::Sxtab16(off2, x), dsp::Load32(w), dsp::Load32(w + 2 * stride), acc);
+    MacTapPair(dsp::Sxtab16Ror8(off2, x), dsp::Load32(w + stride), dsp::Load32(w + 3 * stride),
+               acc);
+  }
+  if (kFull > 0 || rem == 0) return;
+  // The last 1-3 taps: missing taps have weight 0.
+  const int32_t x = dsp_gemm::LoadPartialChunk(src, rem);
+  const int32_t w1 = rem > 1 ? dsp::Load32(w + stride) : 0;
+  const int32_t w2 = rem > 2 ? dsp::Load32(w + 2 * stride) : 0;
+  MacTapPair(dsp::Sxtab16(off2, x), dsp::Load32(w), w2, acc);
+  MacTapPair(dsp::Sxtab16Ror8(off2, x), w1, 0, acc);
+}
+
 // The reference's output stage from the packed multiplier and shift.
 inline int8_t RequantizeReference(const DepthwiseParams& p, int32_t acc, const FusedRequant& rq,
                                   int32_t shift) {
@@ -157,7 +214,9 @@ inline int8_t RequantizeReference(const DepthwiseParams& p, int32_t acc, const F
   return static_cast<int8_t>(v);
 }
 
-template <bool kFused, bool kFullRange, int kFull>
+// kW16: the weights (and bias, shift) come from the w16 packed layout, else
+// the op's int8 weights, bias and shift are read in place.
+template <bool kW16, bool kFused, bool kFullRange, int kFull>
 void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
   const Layout l = Parts(p, a.packed);
   const int32_t off2 = dsp::Pkhbt(p.input_offset, p.input_offset);
@@ -170,6 +229,9 @@ void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
   const int8_t zero_point = static_cast<int8_t>(-p.input_offset);
   const size_t window_row = static_cast<size_t>(chunks) * 4;
   const size_t row_words = static_cast<size_t>(chunks) * 8;
+  const size_t row_weights = static_cast<size_t>(p.filter_w) * c_out;  // int8, per filter row
+  const int32_t* bias = kW16 ? l.bias : a.bias;
+  const int32_t* shift = kW16 ? l.shift : p.shift;
   auto* window = static_cast<int8_t*>(a.scratch);
   int8_t* out = a.output;
   for (int32_t b = 0; b < p.batches; ++b) {
@@ -199,12 +261,20 @@ void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
         const int32_t rows = ty.end - ty.begin;
         for (int32_t g = 0; g < groups; ++g) {
           const int32_t c = 4 * g;
-          Acc4 acc{l.bias[c], l.bias[c + 1], l.bias[c + 2], l.bias[c + 3]};
-          const int32_t* w =
-              l.weights + g * group_words + static_cast<size_t>(ty.begin) * row_words;
+          Acc4 acc{0, 0, 0, 0};
+          if (bias != nullptr) acc = Acc4{bias[c], bias[c + 1], bias[c + 2], bias[c + 3]};
           size_t offset = first;
-          for (int32_t r = 0; r < rows; ++r, offset += step, w += row_words) {
-            MacRow<kFull>(base + offset, full, rem, off2, w, acc);
+          if (kW16) {
+            const int32_t* w =
+                l.weights + g * group_words + static_cast<size_t>(ty.begin) * row_words;
+            for (int32_t r = 0; r < rows; ++r, offset += step, w += row_words) {
+              MacRow<kFull>(base + offset, full, rem, off2, w, acc);
+            }
+          } else {
+            const int8_t* w = a.filter + static_cast<size_t>(ty.begin) * row_weights + c;
+            for (int32_t r = 0; r < rows; ++r, offset += step, w += row_weights) {
+              MacRowInt8<kFull>(base + offset, full, rem, off2, w, c_out, acc);
+            }
           }
           const int32_t acc_out[4] = {acc.a0, acc.a1, acc.a2, acc.a3};
           const int32_t n = c_out - c < 4 ? c_out - c : 4;
@@ -213,7 +283,7 @@ void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
                                                           p.act_max, out + c);
           } else {
             for (int32_t i = 0; i < n; ++i) {
-              out[c + i] = RequantizeReference(p, acc_out[i], l.requant[c + i], l.shift[c + i]);
+              out[c + i] = RequantizeReference(p, acc_out[i], l.requant[c + i], shift[c + i]);
             }
           }
         }
@@ -222,23 +292,32 @@ void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
   }
 }
 
-}  // namespace
-
-void depthwise_conv2d_s8_1ch_w16__armv7em_dsp(const DepthwiseParams& p, const DepthwiseS8Args& a) {
+template <bool kW16>
+void Dispatch(const DepthwiseParams& p, const DepthwiseS8Args& a) {
   const bool fused = Parts(p, a.packed).header->all_fused != 0;
   if (fused && p.act_min == -128 && p.act_max == 127) {
     if (p.filter_w == 8) {
-      Run<true, true, 2>(p, a);
+      Run<kW16, true, true, 2>(p, a);
     } else if (p.filter_w == 4) {
-      Run<true, true, 1>(p, a);
+      Run<kW16, true, true, 1>(p, a);
     } else {
-      Run<true, true, 0>(p, a);
+      Run<kW16, true, true, 0>(p, a);
     }
   } else if (fused) {
-    Run<true, false, 0>(p, a);
+    Run<kW16, true, false, 0>(p, a);
   } else {
-    Run<false, false, 0>(p, a);
+    Run<kW16, false, false, 0>(p, a);
   }
+}
+
+}  // namespace
+
+void depthwise_conv2d_s8_1ch_w16__armv7em_dsp(const DepthwiseParams& p, const DepthwiseS8Args& a) {
+  Dispatch<true>(p, a);
+}
+
+void depthwise_conv2d_s8_1ch__armv7em_dsp(const DepthwiseParams& p, const DepthwiseS8Args& a) {
+  Dispatch<false>(p, a);
 }
 
 const DepthwiseS8Variant kDepthwiseConv2dS8_1chW16ArmV7emDsp{
@@ -250,5 +329,13 @@ const DepthwiseS8Variant kDepthwiseConv2dS8_1chW16ArmV7emDsp{
     &Pack,
     &depthwise_conv2d_s8_1ch_w16__armv7em_dsp,
     /*reads_only_packed=*/true};
+
+const DepthwiseS8Variant kDepthwiseConv2dS8_1chArmV7emDsp{"depthwise_conv2d_s8_1ch__armv7em_dsp",
+                                                          KernelArch::kArmV7emDsp,
+                                                          &SupportsInt8,
+                                                          &Scratch,
+                                                          &PackedBytesInt8,
+                                                          &PackInt8,
+                                                          &depthwise_conv2d_s8_1ch__armv7em_dsp};
 
 }  // namespace mote
