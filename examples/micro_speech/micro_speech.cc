@@ -12,7 +12,8 @@
 #include <iterator>
 #include <vector>
 
-#include "audio/wav_reader.h"                     // host only: reads the WAV file
+#include "audio/resample.h"                       // host only: any rate -> 16 kHz
+#include "audio/wav_reader.h"                     // host only: any WAV -> 16-bit mono
 #include "kernels/data_movement/data_movement.h"  // CONCATENATION
 #include "kernels/depthwise_conv2d/depthwise_conv2d.h"
 #include "kernels/elementwise/elementwise.h"  // ADD MUL DIV MINIMUM MAXIMUM
@@ -69,6 +70,9 @@ int main(int argc, char** argv) {
   if (!mote::audio::ReadWav(argv[3], &wav, &error)) {
     std::fprintf(stderr, "%s\n", error.c_str());
     return 2;
+  }
+  if (wav.sample_rate != 16000) {  // the front end model expects 16 kHz
+    wav.samples = mote::audio::Resample(wav.samples, wav.sample_rate, 16000);
   }
 
   // Only the kernels these two models use are linked.

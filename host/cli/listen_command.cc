@@ -1,6 +1,8 @@
 // `mote listen --frontend FE.tflite --model KWS.tflite --labels a,b,c FILE.wav`:
 // runs the micro_speech pipeline (audio front end + keyword classifier) on a
-// 16 kHz 16-bit mono WAV file. One second or less: one classification of the
+// WAV file: any PCM width or float, any channel count and rate, converted to
+// 16 kHz 16-bit mono first (audio/wav_reader.h, audio/resample.h; a note on
+// stderr says what was converted). One second or less: one classification of the
 // first 49 frames (shorter clips are zero-padded, as TFLM's feature buffer).
 // --stream: slides a 1 s window over a long recording and reports smoothed
 // detections over time (TFLM's RecognizeCommands).
@@ -14,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "audio/keyword_spotter.h"
+#include "audio/resample.h"
 #include "audio/wav_reader.h"
 #include "cli/cli_common.h"
 #include "cli/commands.h"
@@ -50,11 +53,17 @@ int Listen(const ListenOptions& o) {
     std::fprintf(stderr, "mote: %s\n", error.c_str());
     return kExitUsage;
   }
+  const nlohmann::ordered_json source = {{"sample_rate", wav.sample_rate},
+                                         {"channels", wav.channels},
+                                         {"bits", wav.bits},
+                                         {"format", wav.is_float ? "float" : "pcm"}};
+  if (audio::WasConverted(wav, audio::kSampleRate)) {
+    std::fprintf(stderr, "mote: %s: %s -> %d Hz mono 16-bit\n", o.wav.c_str(),
+                 audio::DescribeSource(wav).c_str(), audio::kSampleRate);
+  }
   if (wav.sample_rate != audio::kSampleRate) {
-    std::fprintf(stderr,
-                 "mote: %s: sample rate is %d Hz; the micro_speech front end needs 16000 Hz\n",
-                 o.wav.c_str(), wav.sample_rate);
-    return kExitUsage;
+    wav.samples = audio::Resample(wav.samples, wav.sample_rate, audio::kSampleRate);
+    wav.sample_rate = audio::kSampleRate;
   }
   if (wav.samples.size() < static_cast<size_t>(audio::kWindowSamples)) {
     std::fprintf(stderr, "mote: %s: %zu samples, shorter than one 30 ms window (480 samples)\n",
@@ -93,6 +102,7 @@ int Listen(const ListenOptions& o) {
     }
     nlohmann::ordered_json j;
     j["file"] = o.wav;
+    j["source"] = source;
     j["frames"] = frames;
     j["label"] = label_of(best);
     j["scores_raw"] = raw;
@@ -128,8 +138,11 @@ int Listen(const ListenOptions& o) {
     }
   }
   if (o.json) {
-    nlohmann::ordered_json j = {
-        {"file", o.wav}, {"frames", frames}, {"windows", windows}, {"detections", detections}};
+    nlohmann::ordered_json j = {{"file", o.wav},
+                                {"source", source},
+                                {"frames", frames},
+                                {"windows", windows},
+                                {"detections", detections}};
     std::printf("%s\n", j.dump(1).c_str());
   } else if (detections.empty()) {
     std::printf("%s: no keyword detected in %zu windows\n", o.wav.c_str(), windows);
@@ -143,8 +156,9 @@ void AddListenCommand(CLI::App& app, int* exit_code) {
   auto opt = std::make_shared<ListenOptions>();
   CLI::App* cmd = app.add_subcommand(
       "listen",
-      "Spot keywords in a 16 kHz 16-bit mono WAV file: audio front end model (30 ms windows every "
-      "20 ms) + keyword classifier.\nExit codes: 0 ok, 1 output error, 2 usage or bad WAV, 3 "
+      "Spot keywords in a WAV file (any PCM/float, mono or multi-channel, any rate; converted to "
+      "16 kHz mono 16-bit): audio front end model (30 ms windows every 20 ms) + keyword "
+      "classifier.\nExit codes: 0 ok, 1 output error, 2 usage or bad WAV, 3 "
       "invalid or unsupported model");
   cmd->add_option("--frontend", opt->frontend,
                   "Audio front end .tflite (e.g. audio_preprocessor_int8.tflite)")
@@ -153,8 +167,11 @@ void AddListenCommand(CLI::App& app, int* exit_code) {
       ->required();
   cmd->add_option("--labels", opt->labels, "Comma-separated labels in output order")
       ->capture_default_str();
-  cmd->add_option("WAV", opt->wav, "16 kHz 16-bit PCM mono WAV file")->required();
-  cmd->add_flag("--json", opt->json, "Print JSON (label, scores_raw, scores; or detections)");
+  cmd->add_option("WAV", opt->wav,
+                  "WAV file: PCM 8/16/24/32-bit or float 32/64-bit, any channels and rate")
+      ->required();
+  cmd->add_flag("--json", opt->json,
+                "Print JSON (source format, label, scores_raw, scores; or detections)");
   cmd->add_option("--dump-features", opt->dump_features,
                   "Write the int8 feature grid (one row of features per 20 ms frame) to this file");
   cmd->add_flag("--stream", opt->stream,
