@@ -2,8 +2,6 @@
 // clip resampled to 48 kHz stereo 16-bit and to 22.05 kHz float is still
 // "yes", the JSON says what the file was and stderr has one note line; the
 // original file gets no note.
-#include <sys/wait.h>
-
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -38,14 +36,10 @@ Command Listen(const std::string& wav) {
                               "audio_preprocessor_int8.tflite --model " + models +
                               "micro_speech_quantized.tflite --labels silence,unknown,yes,no " +
                               wav + " --json 2>" + err_path;
+  const testing::CommandResult r = testing::RunCommand(command);
   Command c;
-  FILE* p = popen(command.c_str(), "r");
-  if (p == nullptr) return c;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) c.out.append(buf, n);
-  const int status = pclose(p);
-  c.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  c.exit_code = r.exit_code;
+  c.out = r.out;
   c.err = Slurp(err_path);
   return c;
 }

@@ -2,8 +2,6 @@
 // fields issue 5 asks for, per-layer instructions add up to at most the whole
 // model, the arena is the compiled model's kArenaSize (aot) or the
 // interpreter's, and -o writes TFLM's golden output.
-#include <sys/wait.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -16,22 +14,9 @@
 
 namespace {
 
-struct Command {
-  int exit_code = -1;
-  std::string out;
-};
+using Command = mote::testing::CommandResult;
 
-Command Run(const std::string& command) {
-  Command c;
-  FILE* p = popen(command.c_str(), "r");
-  if (p == nullptr) return c;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) c.out.append(buf, n);
-  const int status = pclose(p);
-  c.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return c;
-}
+Command Run(const std::string& command) { return mote::testing::RunCommand(command); }
 
 bool Have(const char* programs) {
   return Run(std::string("command -v ") + programs + " >/dev/null 2>&1").exit_code == 0;

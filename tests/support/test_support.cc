@@ -1,5 +1,8 @@
 #include "support/test_support.h"
 
+#include <sys/wait.h>
+
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -19,6 +22,18 @@ std::string ConformanceDir() {
   const std::string dir = std::string(MOTE_SHARED_DIR) + "/conformance";
   std::ifstream probe(dir + "/models/kws_ref_model.tflite");
   return probe ? dir : std::string();
+}
+
+CommandResult RunCommand(const std::string& command) {
+  CommandResult c;
+  FILE* p = popen(command.c_str(), "r");
+  if (p == nullptr) return c;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) c.out.append(buf, n);
+  const int status = pclose(p);
+  c.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return c;
 }
 
 ModelRunner::ModelRunner(std::vector<uint8_t> bytes, size_t arena_bytes) {

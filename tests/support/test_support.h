@@ -19,6 +19,13 @@ std::vector<uint8_t> ReadFile(const std::string& path);
 // ../shared/conformance (or "" if absent).
 std::string ConformanceDir();
 
+// A shell command's exit code (-1 if it did not exit normally) and stdout.
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+};
+CommandResult RunCommand(const std::string& command);
+
 // Owns the model bytes (16-byte aligned copy), the Model, a resolver and an
 // arena, and runs a model end to end. For tests of single-op models.
 class ModelRunner {
