@@ -64,25 +64,19 @@ inline std::vector<uint8_t> IntSamples(const std::vector<int64_t>& values, int b
   return b;
 }
 
-inline std::vector<uint8_t> Float32Samples(const std::vector<float>& values) {
+// IEEE float samples (float or double), little-endian.
+template <typename Float>
+inline std::vector<uint8_t> FloatSamples(const std::vector<Float>& values) {
   std::vector<uint8_t> b;
-  for (float x : values) {
-    uint32_t u;
-    std::memcpy(&u, &x, 4);
-    PutLe(b, u, 4);
+  for (Float x : values) {
+    uint64_t u = 0;
+    std::memcpy(&u, &x, sizeof(Float));
+    PutLe(b, u, static_cast<int>(sizeof(Float)));
   }
   return b;
 }
-
-inline std::vector<uint8_t> Float64Samples(const std::vector<double>& values) {
-  std::vector<uint8_t> b;
-  for (double x : values) {
-    uint64_t u;
-    std::memcpy(&u, &x, 8);
-    PutLe(b, u, 8);
-  }
-  return b;
-}
+inline std::vector<uint8_t> Float32Samples(const std::vector<float>& v) { return FloatSamples(v); }
+inline std::vector<uint8_t> Float64Samples(const std::vector<double>& v) { return FloatSamples(v); }
 
 }  // namespace testing
 }  // namespace mote
