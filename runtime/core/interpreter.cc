@@ -28,6 +28,10 @@ Result<void*> PrepareContext::AllocatePersistent(size_t bytes, size_t alignment)
   return interpreter_->AllocateFromTail(bytes, alignment);
 }
 
+Result<void*> PrepareContext::AllocateTemporary(size_t bytes, size_t alignment) {
+  return interpreter_->AllocateTemporary(bytes, alignment);
+}
+
 Result<int> PrepareContext::RequestScratch(size_t bytes) {
   if (*num_scratch_ >= kMaxScratchPerOp) {
     return Status::Error(StatusCode::kInternal, "more than %d scratch buffers requested",
@@ -55,10 +59,30 @@ Result<void*> Interpreter::AllocateFromTail(size_t bytes, size_t alignment) {
   const uintptr_t end = (base + arena_.size()) & ~static_cast<uintptr_t>(kArenaAlignment - 1);
   if (end < base + tail_bytes_) return ArenaTooSmall(tail_bytes_ + bytes, "persistent data");
   const uintptr_t top = end - tail_bytes_;
-  if (bytes > top - base) return ArenaTooSmall(tail_bytes_ + bytes, "persistent data");
+  // Clear of the current op's temporary memory at the head.
+  const uintptr_t floor = base + temporary_bytes_;
+  if (top < floor || bytes > top - floor) {
+    return ArenaTooSmall(temporary_bytes_ + tail_bytes_ + bytes, "persistent data");
+  }
   const uintptr_t start = (top - bytes) & ~(static_cast<uintptr_t>(alignment) - 1);
-  if (start < base) return ArenaTooSmall(tail_bytes_ + bytes + alignment, "persistent data");
+  if (start < floor) {
+    return ArenaTooSmall(temporary_bytes_ + tail_bytes_ + bytes + alignment, "persistent data");
+  }
   tail_bytes_ = end - start;
+  return reinterpret_cast<void*>(start);
+}
+
+Result<void*> Interpreter::AllocateTemporary(size_t bytes, size_t alignment) {
+  if (alignment == 0 || (alignment & (alignment - 1)) != 0) alignment = 8;
+  const uintptr_t base = reinterpret_cast<uintptr_t>(arena_.data());
+  const uintptr_t end = (base + arena_.size()) & ~static_cast<uintptr_t>(kArenaAlignment - 1);
+  const uintptr_t start =
+      (base + temporary_bytes_ + alignment - 1) & ~(static_cast<uintptr_t>(alignment) - 1);
+  if (end < base + tail_bytes_ || start > end - tail_bytes_ || bytes > end - tail_bytes_ - start) {
+    return ArenaTooSmall(temporary_bytes_ + tail_bytes_ + bytes + alignment, "temporary data");
+  }
+  temporary_bytes_ = start + bytes - base;
+  if (temporary_bytes_ > max_temporary_bytes_) max_temporary_bytes_ = temporary_bytes_;
   return reinterpret_cast<void*>(start);
 }
 
@@ -74,6 +98,8 @@ Status Interpreter::AllocateTensors() {
   allocated_ = false;
   head_bytes_ = 0;
   tail_bytes_ = 0;
+  temporary_bytes_ = 0;
+  max_temporary_bytes_ = 0;
   required_bytes_ = 0;
   order_ = nullptr;
   if (model_.num_subgraphs() == 0) {
@@ -151,7 +177,9 @@ Status Interpreter::PrepareOps() {
     rt.memory = rt.kernel->memory;
     PrepareContext ctx(this, subgraph_, op, o, &rt.op_data, &rt.eval, rt.scratch, &rt.num_scratch,
                        &rt.memory, &rt.banded, &rt.stream);
+    temporary_bytes_ = 0;  // the previous op's temporary memory is free again
     const Status s = rt.kernel->prepare(ctx);
+    temporary_bytes_ = 0;
     if (!s.ok()) return s.WithContext("op %zu (%s)", o, name);
     if (rt.eval == nullptr) {
       return Status::Error(StatusCode::kInternal, "op %zu (%s): Prepare chose no Eval", o, name);

@@ -262,7 +262,9 @@ Status Interpreter::PlanMemory() {
 
   // The plan, and a reordered execution order kept for Invoke (persistent).
   const size_t planned = result.bytes;
-  const size_t head_end = head_start + (planned > need ? planned : need);
+  // The head also held the largest op's temporary Prepare data.
+  size_t head_end = head_start + (planned > need ? planned : need);
+  if (head_end < max_temporary_bytes_) head_end = max_temporary_bytes_;
   const size_t order_persistent =
       reordered ? num_ops_ * sizeof(uint16_t) + (tail_bytes_ & 1) : 0;  // 2-byte aligned
   if (head_end + tail_bytes_ + order_persistent > usable) {

@@ -192,6 +192,7 @@ class Interpreter {
   struct PlanLayout;
 
   Result<void*> AllocateFromTail(size_t bytes, size_t alignment);
+  Result<void*> AllocateTemporary(size_t bytes, size_t alignment);
   Status PrepareOps();
   // interpreter_stream.cc: pairs producers with consumers (PlannerOptions::stream),
   // the tensors that pairing leaves unstored, and the paired ops' Eval.
@@ -224,6 +225,8 @@ class Interpreter {
   const uint16_t* order_ = nullptr;  // execution order; nullptr = the model's
   size_t head_bytes_ = 0;
   size_t tail_bytes_ = 0;
+  size_t temporary_bytes_ = 0;      // head bytes PrepareContext::AllocateTemporary gave this op
+  size_t max_temporary_bytes_ = 0;  // the most any op took (the arena must hold it)
   size_t required_bytes_ = 0;
   bool allocated_ = false;
   OpObserver observer_ = nullptr;

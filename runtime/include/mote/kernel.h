@@ -138,6 +138,10 @@ class PrepareContext {
 
   // Memory that lives as long as the interpreter (op data, tables).
   Result<void*> AllocatePersistent(size_t bytes, size_t alignment = 8);
+  // Memory valid only until this Prepare returns (the arena's head, which
+  // the plan takes over later): for values Prepare derives, uses and may not
+  // keep. Each call returns new memory; persistent allocations stay clear of it.
+  Result<void*> AllocateTemporary(size_t bytes, size_t alignment = 8);
   // Allocates a value-initialized T and makes it this op's op data.
   template <typename T>
   Result<T*> AllocateOpData() {

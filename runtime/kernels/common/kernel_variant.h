@@ -54,6 +54,10 @@ struct KernelVariant {
   // in full): the AOT compiler then passes nullptr for them, and the original
   // arrays never reach flash.
   bool reads_only_packed = false;
+  // True if eval reads the per-channel requantization (params' multiplier and
+  // shift) only through `packed`: the interpreter then does not keep those
+  // arrays (8 bytes per output channel of persistent arena).
+  bool requant_only_packed = false;
 };
 
 // The first variant of `list` whose arch is in `archs`, that supports `p` and

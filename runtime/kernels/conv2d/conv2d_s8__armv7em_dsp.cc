@@ -202,20 +202,25 @@ const ConvS8Variant kConv2dS8W16ArmV7emDsp{"conv2d_s8_w16__armv7em_dsp",
                                            &PackedBytesW16,
                                            &PackW16,
                                            &conv2d_s8_w16__armv7em_dsp,
-                                           /*reads_only_packed=*/true};
+                                           /*reads_only_packed=*/true,
+                                           /*requant_only_packed=*/true};
 const ConvS8Variant kConv2dS8_1x1ArmV7emDsp{"conv2d_s8_1x1__armv7em_dsp",
                                             KernelArch::kArmV7emDsp,
                                             &Supports1x1,
                                             &Scratch1x1,
                                             &PackedBytes,
                                             &Pack,
-                                            &conv2d_s8_1x1__armv7em_dsp};
+                                            &conv2d_s8_1x1__armv7em_dsp,
+                                            /*reads_only_packed=*/false,
+                                            /*requant_only_packed=*/true};
 const ConvS8Variant kConv2dS8ArmV7emDsp{"conv2d_s8__armv7em_dsp",
                                         KernelArch::kArmV7emDsp,
                                         &conv_dsp::SupportsAny,
                                         &ScratchAny,
                                         &PackedBytes,
                                         &Pack,
-                                        &conv2d_s8__armv7em_dsp};
+                                        &conv2d_s8__armv7em_dsp,
+                                        /*reads_only_packed=*/false,
+                                        /*requant_only_packed=*/true};
 
 }  // namespace mote

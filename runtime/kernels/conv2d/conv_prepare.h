@@ -38,10 +38,11 @@ struct ConvQuant {
 };
 
 // Validates input/filter/output quantization and computes per-channel
-// multipliers into persistent memory. The filter must be quantized per tensor
-// or along `quantized_dimension` with `channels` scales, with all zero points 0
-// (the reference kernels ignore filter zero points). int16 activations need
-// zero points of 0 and multipliers the 64-bit requantization supports.
+// multipliers into temporary memory: the op's Prepare ends with
+// KeepConvQuant, which keeps them or, when no kernel reads them, drops them. The filter must be
+// quantized per tensor or along `quantized_dimension` with `channels` scales, with all zero points
+// 0 (the reference kernels ignore filter zero points). int16 activations need zero points of 0 and
+// multipliers the 64-bit requantization supports.
 inline Status PrepareConvQuant(PrepareContext& ctx, const TensorView& input,
                                const TensorView& filter, const TensorView& output,
                                int quantized_dimension, int32_t channels,
@@ -85,9 +86,9 @@ inline Status PrepareConvQuant(PrepareContext& ctx, const TensorView& input,
                            static_cast<long long>(fq.zero_point[i]), i);
     }
   }
-  MOTE_ASSIGN_OR_RETURN(void* mem,
-                        ctx.AllocatePersistent(2 * static_cast<size_t>(channels) * sizeof(int32_t),
-                                               alignof(int32_t)));
+  MOTE_ASSIGN_OR_RETURN(
+      void* mem,
+      ctx.AllocateTemporary(2 * static_cast<size_t>(channels) * sizeof(int32_t), alignof(int32_t)));
   int32_t* multiplier = static_cast<int32_t*>(mem);
   int32_t* shift = multiplier + channels;
   for (int32_t c = 0; c < channels; ++c) {
@@ -120,6 +121,30 @@ inline Status PrepareConvQuant(PrepareContext& ctx, const TensorView& input,
   quant->input_offset = -in_q.zero_point;
   quant->output_offset = out_q.zero_point;
   quant->act = act;
+  return Status::Ok();
+}
+
+// The last step of a conv-like Prepare that called PrepareConvQuant: copies
+// the per-channel multipliers and shifts into persistent memory, unless
+// `packed_has_them` (the chosen int8 variant reads them only from its packed
+// constants: KernelVariant::requant_only_packed) and this Prepare is not for
+// the AOT compiler (which emits the arrays); then they are dropped (nullptr),
+// 8 bytes per output channel less in the interpreter's arena.
+inline Status KeepConvQuant(PrepareContext& ctx, int32_t channels, bool packed_has_them,
+                            const int32_t** multiplier, const int32_t** shift) {
+  if (packed_has_them && !ctx.ahead_of_time()) {
+    *multiplier = nullptr;
+    *shift = nullptr;
+    return Status::Ok();
+  }
+  const size_t n = static_cast<size_t>(channels);
+  MOTE_ASSIGN_OR_RETURN(void* mem,
+                        ctx.AllocatePersistent(2 * n * sizeof(int32_t), alignof(int32_t)));
+  int32_t* kept = static_cast<int32_t*>(mem);
+  std::memcpy(kept, *multiplier, n * sizeof(int32_t));
+  std::memcpy(kept + n, *shift, n * sizeof(int32_t));
+  *multiplier = kept;
+  *shift = kept + n;
   return Status::Ok();
 }
 

@@ -199,6 +199,10 @@ Status Prepare(PrepareContext& ctx) {
   constexpr size_t kElementBytes[] = {sizeof(float), 1, sizeof(int16_t)};
   MOTE_TRY(PrepareInPlaceBands(ctx, *p, kElementBytes[static_cast<int>(types.variant)], d->s8,
                                &d->bands));
+  if (type != DataType::kFloat32) {
+    MOTE_TRY(KeepConvQuant(ctx, p->output_c, d->s8 != nullptr && d->s8->requant_only_packed,
+                           &p->multiplier, &p->shift));
+  }
   ctx.set_eval(eval);
   return Status::Ok();
 }

@@ -16,7 +16,7 @@
 //
 // w16: everything Eval reads besides the input is packed, so the AOT compiler
 // stores neither the int8 weights nor the per-channel arrays:
-//   Header | FusedRequant[G*4] | bias[G*4] | shift[G*4] | weights
+//   Header | FusedRequant[G*4] | bias[G*4] | weights
 // with G groups of 4 channels, weights per group, filter row, chunk of 4 taps
 // and channel: {w0, w2}, {w1, w3} (taps past filter_w and padded channels 0).
 // Twice the int8 weights: over the interpreter's packed budget. int8: Header |
@@ -55,7 +55,6 @@ struct Layout {
   const Header* header;
   const FusedRequant* requant;
   const int32_t* bias;
-  const int32_t* shift;
   const int32_t* weights;
 };
 Layout Parts(const DepthwiseParams& p, const void* packed) {
@@ -64,8 +63,7 @@ Layout Parts(const DepthwiseParams& p, const void* packed) {
   l.header = static_cast<const Header*>(packed);
   l.requant = reinterpret_cast<const FusedRequant*>(l.header + 1);
   l.bias = reinterpret_cast<const int32_t*>(l.requant + c4);
-  l.shift = l.bias + c4;
-  l.weights = l.shift + c4;
+  l.weights = l.bias + c4;
   return l;
 }
 
@@ -81,7 +79,7 @@ size_t Scratch(const DepthwiseParams& p) { return static_cast<size_t>(p.filter_h
 
 size_t PackedBytes(const DepthwiseParams& p) {
   const size_t c4 = static_cast<size_t>(Groups(p)) * 4;
-  return sizeof(Header) + c4 * (sizeof(FusedRequant) + 2 * sizeof(int32_t)) +
+  return sizeof(Header) + c4 * (sizeof(FusedRequant) + sizeof(int32_t)) +
          static_cast<size_t>(Groups(p)) * GroupWords(p) * sizeof(int32_t);
 }
 
@@ -114,12 +112,9 @@ void Pack(const DepthwiseParams& p, const DepthwiseS8Args& a, void* packed) {
   PackRequant(p, packed);
   auto* requant = reinterpret_cast<FusedRequant*>(static_cast<Header*>(packed) + 1);
   auto* bias = reinterpret_cast<int32_t*>(requant + c4);
-  int32_t* shift = bias + c4;
-  int32_t* w = shift + c4;
+  int32_t* w = bias + c4;
   for (int32_t oc = 0; oc < c4; ++oc) {
-    const bool real = oc < p.output_c;
-    bias[oc] = real && a.bias != nullptr ? a.bias[oc] : 0;
-    shift[oc] = real ? p.shift[oc] : 0;
+    bias[oc] = oc < p.output_c && a.bias != nullptr ? a.bias[oc] : 0;
   }
   // Tap t of row fy for channel oc, or 0 past the filter / the channels.
   const auto tap = [&](int32_t fy, int32_t t, int32_t oc) -> int32_t {
@@ -203,17 +198,6 @@ inline void MacRowInt8(const int8_t* src, int32_t full, int32_t rem, int32_t off
   MacTapPair(dsp::Sxtab16Ror8(off2, x), w1, 0, acc);
 }
 
-// The reference's output stage from the packed multiplier and shift.
-inline int8_t RequantizeReference(const DepthwiseParams& p, int32_t acc, const FusedRequant& rq,
-                                  int32_t shift) {
-  const int32_t scaled = MultiplyByQuantizedMultiplier(acc, rq.multiplier, shift);
-  int32_t v =
-      static_cast<int32_t>(static_cast<uint32_t>(scaled) + static_cast<uint32_t>(p.output_offset));
-  v = v < p.act_min ? p.act_min : v;
-  v = v > p.act_max ? p.act_max : v;
-  return static_cast<int8_t>(v);
-}
-
 // kW16: the weights (and bias, shift) come from the w16 packed layout, else
 // the op's int8 weights, bias and shift are read in place.
 template <bool kW16, bool kFused, bool kFullRange, int kFull>
@@ -231,7 +215,6 @@ void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
   const size_t row_words = static_cast<size_t>(chunks) * 8;
   const size_t row_weights = static_cast<size_t>(p.filter_w) * c_out;  // int8, per filter row
   const int32_t* bias = kW16 ? l.bias : a.bias;
-  const int32_t* shift = kW16 ? l.shift : p.shift;
   auto* window = static_cast<int8_t*>(a.scratch);
   int8_t* out = a.output;
   for (int32_t b = 0; b < p.batches; ++b) {
@@ -283,7 +266,7 @@ void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
                                                           p.act_max, out + c);
           } else {
             for (int32_t i = 0; i < n; ++i) {
-              out[c + i] = RequantizeReference(p, acc_out[i], l.requant[c + i], shift[c + i]);
+              out[c + i] = dsp_depthwise::RequantizeReference(p, acc_out[i], l.requant[c + i]);
             }
           }
         }
@@ -328,7 +311,8 @@ const DepthwiseS8Variant kDepthwiseConv2dS8_1chW16ArmV7emDsp{
     &PackedBytes,
     &Pack,
     &depthwise_conv2d_s8_1ch_w16__armv7em_dsp,
-    /*reads_only_packed=*/true};
+    /*reads_only_packed=*/true,
+    /*requant_only_packed=*/true};
 
 const DepthwiseS8Variant kDepthwiseConv2dS8_1chArmV7emDsp{"depthwise_conv2d_s8_1ch__armv7em_dsp",
                                                           KernelArch::kArmV7emDsp,
@@ -336,6 +320,8 @@ const DepthwiseS8Variant kDepthwiseConv2dS8_1chArmV7emDsp{"depthwise_conv2d_s8_1
                                                           &Scratch,
                                                           &PackedBytesInt8,
                                                           &PackInt8,
-                                                          &depthwise_conv2d_s8_1ch__armv7em_dsp};
+                                                          &depthwise_conv2d_s8_1ch__armv7em_dsp,
+                                                          /*reads_only_packed=*/false,
+                                                          /*requant_only_packed=*/true};
 
 }  // namespace mote

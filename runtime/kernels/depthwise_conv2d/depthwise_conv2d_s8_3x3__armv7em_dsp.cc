@@ -187,7 +187,7 @@ enum class Output { kFusedFullRange, kFused, kReference };
 
 template <Output kOut>
 inline int8_t Finish(const DepthwiseParams& p, const FusedRequant* rq, int32_t acc, int32_t oc) {
-  if (kOut == Output::kReference) return dsp_depthwise::RequantizeReference(p, acc, oc);
+  if (kOut == Output::kReference) return dsp_depthwise::RequantizeReference(p, acc, rq[oc]);
   int32_t v = dsp_depthwise::RequantizeFused(acc, rq[oc]);
   if (kOut == Output::kFusedFullRange) return static_cast<int8_t>(dsp::Ssat<8>(v));
   v = v < p.act_min ? p.act_min : v;
@@ -347,13 +347,17 @@ const DepthwiseS8Variant kDepthwiseConv2dS8_3x3PackedArmV7emDsp{
     &ScratchWithBlocks,
     &PackedBytesWithBlocks,
     &PackWithBlocks,
-    &depthwise_conv2d_s8_3x3_packed__armv7em_dsp};
+    &depthwise_conv2d_s8_3x3_packed__armv7em_dsp,
+    /*reads_only_packed=*/false,
+    /*requant_only_packed=*/true};
 const DepthwiseS8Variant kDepthwiseConv2dS8_3x3ArmV7emDsp{"depthwise_conv2d_s8_3x3__armv7em_dsp",
                                                           KernelArch::kArmV7emDsp,
                                                           &Supports,
                                                           &Scratch,
                                                           &PackedBytes,
                                                           &Pack,
-                                                          &depthwise_conv2d_s8_3x3__armv7em_dsp};
+                                                          &depthwise_conv2d_s8_3x3__armv7em_dsp,
+                                                          /*reads_only_packed=*/false,
+                                                          /*requant_only_packed=*/true};
 
 }  // namespace mote

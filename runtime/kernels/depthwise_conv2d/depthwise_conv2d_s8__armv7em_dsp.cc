@@ -53,7 +53,9 @@ void Finish(const DepthwiseParams& p, const int32_t* acc, const FusedRequant* rq
   if (kFused) {
     dsp_depthwise::RequantizeChannels<kFullRange>(acc, rq + oc0, n, p.act_min, p.act_max, out);
   } else {
-    for (int32_t i = 0; i < n; ++i) out[i] = dsp_depthwise::RequantizeReference(p, acc[i], oc0 + i);
+    for (int32_t i = 0; i < n; ++i) {
+      out[i] = dsp_depthwise::RequantizeReference(p, acc[i], rq[oc0 + i]);
+    }
   }
 }
 
@@ -154,6 +156,8 @@ const DepthwiseS8Variant kDepthwiseConv2dS8ArmV7emDsp{"depthwise_conv2d_s8__armv
                                                       nullptr,
                                                       &PackedBytes,
                                                       &Pack,
-                                                      &depthwise_conv2d_s8__armv7em_dsp};
+                                                      &depthwise_conv2d_s8__armv7em_dsp,
+                                                      /*reads_only_packed=*/false,
+                                                      /*requant_only_packed=*/true};
 
 }  // namespace mote

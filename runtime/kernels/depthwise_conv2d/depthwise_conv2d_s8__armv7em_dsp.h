@@ -27,7 +27,7 @@ namespace dsp_depthwise {
 // acc < 0 but v = 0 both corrections give 0. Everything stays below 2^63, and
 // the result is the high word shifted right by e - 1.
 struct FusedRequant {
-  uint32_t k_lo;       // k, low word
+  uint32_t k_lo;       // k, low word; for e1 == -1 the channel's shift (as int32)
   int32_t k_hi;        // k, high word
   int32_t multiplier;  // m
   int32_t e1;          // e - 1, or -1: this channel needs the reference's arithmetic
@@ -35,7 +35,7 @@ struct FusedRequant {
 static_assert(sizeof(FusedRequant) == 16, "16 bytes per channel (RuntimePackedBudget)");
 
 inline FusedRequant MakeFusedRequant(int32_t multiplier, int32_t shift, int32_t output_offset) {
-  FusedRequant r{0, 0, multiplier, -1};
+  FusedRequant r{static_cast<uint32_t>(shift), 0, multiplier, -1};
   const int32_t e = -shift;
   if (multiplier < 0 || e < 1 || e > 22 || output_offset < -256 || output_offset > 256) return r;
   const int64_t k = (int64_t{1} << 30) + (int64_t{1} << (30 + e)) +
@@ -54,10 +54,11 @@ inline int32_t RequantizeFused(int32_t acc, const FusedRequant& r) {
   return static_cast<int32_t>(static_cast<uint32_t>(v >> 32)) >> r.e1;
 }
 
-// The reference's output stage for any channel: requantize, + zero point
-// (wrapping), clamp.
-inline int8_t RequantizeReference(const DepthwiseParams& p, int32_t acc, int32_t oc) {
-  const int32_t scaled = MultiplyByQuantizedMultiplier(acc, p.multiplier[oc], p.shift[oc]);
+// The reference's output stage for any channel (fused or not), from its
+// packed multiplier and shift: requantize, + zero point (wrapping), clamp.
+inline int8_t RequantizeReference(const DepthwiseParams& p, int32_t acc, const FusedRequant& r) {
+  const int32_t shift = r.e1 >= 0 ? -(r.e1 + 1) : static_cast<int32_t>(r.k_lo);
+  const int32_t scaled = MultiplyByQuantizedMultiplier(acc, r.multiplier, shift);
   int32_t v =
       static_cast<int32_t>(static_cast<uint32_t>(scaled) + static_cast<uint32_t>(p.output_offset));
   v = v < p.act_min ? p.act_min : v;
