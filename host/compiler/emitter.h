@@ -156,6 +156,15 @@ Status EmitSplit(OpEmitContext& ctx);  // SPLIT, UNPACK
 Status EmitTranspose(OpEmitContext& ctx);
 Status EmitGather(OpEmitContext& ctx);
 Status EmitResizeNearest(OpEmitContext& ctx);
+Status EmitShape(OpEmitContext& ctx);
+Status EmitFill(OpEmitContext& ctx);
+Status EmitZerosLike(OpEmitContext& ctx);
+Status EmitSelectV2(OpEmitContext& ctx);
+Status EmitComparison(OpEmitContext& ctx);   // EQUAL ... LESS_EQUAL
+Status EmitLogical(OpEmitContext& ctx);      // LOGICAL_AND, LOGICAL_OR, LOGICAL_NOT
+Status EmitFloatBinary(OpEmitContext& ctx);  // float32 PRELU, SQUARED_DIFFERENCE
+Status EmitSumMax(OpEmitContext& ctx);       // SUM, REDUCE_MAX
+Status EmitUnaryMath(OpEmitContext& ctx);    // float32 ABS, NEG, FLOOR, ... (kernels/math)
 // TFLM's signal custom ops (audio front end).
 Status EmitSignalWindow(OpEmitContext& ctx);
 Status EmitSignalFftAutoScale(OpEmitContext& ctx);

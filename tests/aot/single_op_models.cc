@@ -344,6 +344,7 @@ std::vector<SingleOpCase> SingleOpCases() {
   c.push_back(
       {"resize_nearest_s16_half_pixel", Resize(D::kInt16, {1, 5, 3, 3}, 2, 7, false, true), {}});
   AddSignalCases(&c);
+  AddShapeAndMathCases(&c);
   return c;
 }
 

@@ -23,6 +23,10 @@ struct SingleOpCase {
 
 std::vector<SingleOpCase> SingleOpCases();
 
+// SLICE, SPLIT_V, SHAPE, FILL, ZEROS_LIKE, SELECT_V2, float32 unary math
+// (single_op_models_shape_math.cc).
+void AddShapeAndMathCases(std::vector<SingleOpCase>* cases);
+
 }  // namespace testing
 }  // namespace mote
 

@@ -1,7 +1,7 @@
 // Ops that move elements without computing on them: CONCATENATION, PACK,
-// SPLIT, UNPACK, TRANSPOSE, GATHER. The reference kernels work on bytes, so
-// one implementation serves every element type (quantized tensors are copied
-// unchanged, as TFLM does).
+// SPLIT, SPLIT_V (split_v.cc), UNPACK, TRANSPOSE, GATHER. The reference kernels
+// work on bytes, so one implementation serves every element type (quantized
+// tensors are copied unchanged, as TFLM does).
 #ifndef MOTE_KERNELS_DATA_MOVEMENT_DATA_MOVEMENT_H_
 #define MOTE_KERNELS_DATA_MOVEMENT_DATA_MOVEMENT_H_
 
@@ -45,14 +45,14 @@ struct GatherParams {
 };
 // Out-of-range indices (only possible with non-constant indices; constant ones
 // are checked in Prepare) produce a slice of zero bytes instead of an error.
-void GatherCopy(const GatherParams& params, const void* input, const void* indices,
-                void* output);
+void GatherCopy(const GatherParams& params, const void* input, const void* indices, void* output);
 
 namespace ops {
 Span<const OpKernel* const> data_movement_kernels();
 const OpKernel& Concatenation();
 const OpKernel& Pack();
 const OpKernel& Split();
+const OpKernel& SplitV();
 const OpKernel& Unpack();
 const OpKernel& Transpose();
 const OpKernel& Gather();

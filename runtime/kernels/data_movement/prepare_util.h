@@ -72,6 +72,7 @@ inline Status CheckTypes(const TensorView& a, const TensorView& b, const char* w
 
 // Defined in join_split.cc, listed in transpose_gather.cc.
 extern const OpKernel kConcatenation, kPack, kSplit, kUnpack;
+extern const OpKernel kSplitV;  // split_v.cc
 
 inline Status ShapeMismatch(const char* what) {
   return Status::Error(StatusCode::kInvalidModel, "%s shape is inconsistent", what);

@@ -135,8 +135,9 @@ const OpKernel& Transpose() { return kTranspose; }
 const OpKernel& Gather() { return kGather; }
 
 Span<const OpKernel* const> data_movement_kernels() {
-  static const OpKernel* const kList[] = {&dm::kConcatenation, &dm::kPack, &dm::kSplit,
-                                          &dm::kUnpack, &kTranspose, &kGather};
+  static const OpKernel* const kList[] = {&dm::kConcatenation, &dm::kPack,  &dm::kSplit,
+                                          &dm::kUnpack,        &kTranspose, &kGather,
+                                          &dm::kSplitV};
   return Span<const OpKernel* const>(kList);
 }
 }  // namespace ops

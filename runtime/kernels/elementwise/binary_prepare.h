@@ -38,7 +38,10 @@ Status CheckNotQuantized(const TensorView& tensor, const char* what);
 Result<ActivationRange> Int32ActivationRange(FusedActivation activation);
 
 // The kernels, defined in their op's file and listed in elementwise.cc.
-extern const OpKernel kAdd, kSub, kMul, kDiv, kMinimum, kMaximum;
+extern const OpKernel kAdd, kSub, kMul, kDiv, kMinimum, kMaximum, kSelectV2;
+extern const OpKernel kEqual, kNotEqual, kGreater, kGreaterEqual, kLess, kLessEqual;
+extern const OpKernel kLogicalAnd, kLogicalOr, kLogicalNot;
+extern const OpKernel kSquaredDifference, kPrelu;
 
 }  // namespace elementwise
 }  // namespace mote

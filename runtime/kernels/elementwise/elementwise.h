@@ -1,7 +1,8 @@
-// Element-wise binary ops with broadcasting: ADD, SUB, MUL, DIV, MINIMUM,
-// MAXIMUM. Each op has plain params (a BroadcastShape plus its arithmetic
-// constants) and pure reference functions per element type, bit-exact with
-// TFLM's reference kernels.
+// Element-wise ops with broadcasting: ADD, SUB, MUL, DIV, MINIMUM, MAXIMUM;
+// comparisons and logical ops (comparison.cc); SELECT_V2 (select_v2.cc);
+// SQUARED_DIFFERENCE and PRELU (float_binary.cc). Each op has plain params (a
+// BroadcastShape plus its arithmetic constants) and pure reference functions
+// per element type, bit-exact with TFLM's reference kernels.
 #ifndef MOTE_KERNELS_ELEMENTWISE_ELEMENTWISE_H_
 #define MOTE_KERNELS_ELEMENTWISE_ELEMENTWISE_H_
 
@@ -128,6 +129,48 @@ void MinimumS16(const BroadcastShape& s, const int16_t* in1, const int16_t* in2,
 void MinimumS32(const BroadcastShape& s, const int32_t* in1, const int32_t* in2, int32_t* out);
 void MinimumS64(const BroadcastShape& s, const int64_t* in1, const int64_t* in2, int64_t* out);
 
+// SELECT_V2: out = condition ? x : y, all three broadcast to the output's
+// dims (per-input element strides, 0 where broadcast); values are copied as
+// `element_size`-byte units.
+struct SelectParams {
+  int32_t dims[kBroadcastRank];
+  uint32_t cond_stride[kBroadcastRank];
+  uint32_t x_stride[kBroadcastRank];
+  uint32_t y_stride[kBroadcastRank];
+  uint32_t size;         // output elements
+  int32_t element_size;  // 1, 2, 4 or 8
+};
+void SelectV2(const SelectParams& p, const bool* condition, const void* x, const void* y,
+              void* out);
+
+// Comparisons (comparison.cc): bool output, `kind` picks the operator.
+enum class ComparisonKind : int32_t {
+  kEqual,
+  kNotEqual,
+  kGreater,
+  kGreaterEqual,
+  kLess,
+  kLessEqual
+};
+struct ComparisonParams {
+  BroadcastShape shape;
+  ComparisonKind kind;
+};
+void CompareF32(const ComparisonParams& p, const float* in1, const float* in2, bool* out);
+void CompareS32(const ComparisonParams& p, const int32_t* in1, const int32_t* in2, bool* out);
+void CompareS64(const ComparisonParams& p, const int64_t* in1, const int64_t* in2, bool* out);
+void CompareBool(const ComparisonParams& p, const bool* in1, const bool* in2,
+                 bool* out);  // (NOT_)EQUAL
+// LOGICAL_AND / LOGICAL_OR (broadcast) and LOGICAL_NOT (`size` elements).
+void LogicalAnd(const BroadcastShape& s, const bool* in1, const bool* in2, bool* out);
+void LogicalOr(const BroadcastShape& s, const bool* in1, const bool* in2, bool* out);
+void LogicalNot(uint32_t size, const bool* in, bool* out);
+
+// Float32 SQUARED_DIFFERENCE ((x - y)^2) and PRELU (x >= 0 ? x : x * alpha)
+// (float_binary.cc).
+void SquaredDifferenceF32(const BroadcastShape& s, const float* in1, const float* in2, float* out);
+void PreluF32(const BroadcastShape& s, const float* x, const float* alpha, float* out);
+
 namespace ops {
 // Every kernel this folder registers (used by the all-ops registry).
 Span<const OpKernel* const> elementwise_kernels();
@@ -137,6 +180,7 @@ const OpKernel& Mul();
 const OpKernel& Div();
 const OpKernel& Minimum();
 const OpKernel& Maximum();
+const OpKernel& SelectV2();
 }  // namespace ops
 
 }  // namespace mote

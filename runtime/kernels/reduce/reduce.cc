@@ -1,5 +1,7 @@
 #include "kernels/reduce/reduce.h"
 
+#include "kernels/reduce/reduce_axes.h"
+
 #include <cstring>
 
 namespace mote {
@@ -19,8 +21,9 @@ void EvalMeanS16(const EvalContext& ctx) {
           ctx.output<int16_t>(0));
 }
 
-// Reads the constant axis tensor and marks reduced axes (negatives wrap,
-// duplicates allowed as in TFLite).
+}  // namespace
+
+namespace reduce {
 Status ReadAxes(const TensorView& t, int rank, bool* reduced) {
   if (!t.is_constant()) {
     return Status::Error(StatusCode::kUnsupported, "axis must be a constant tensor");
@@ -48,6 +51,11 @@ Status ReadAxes(const TensorView& t, int rank, bool* reduced) {
   }
   return Status::Ok();
 }
+}  // namespace reduce
+
+namespace {
+
+using reduce::ReadAxes;
 
 Status PrepareMean(PrepareContext& ctx) {
   if (!ctx.has_input(0) || !ctx.has_input(1)) {
@@ -60,8 +68,7 @@ Status PrepareMean(PrepareContext& ctx) {
     return Status::Error(StatusCode::kInvalidModel, "input and output types differ");
   }
   if (type != DataType::kFloat32 && type != DataType::kInt8 && type != DataType::kInt16) {
-    return Status::Error(StatusCode::kUnsupported, "MEAN does not support %s",
-                         DataTypeName(type));
+    return Status::Error(StatusCode::kUnsupported, "MEAN does not support %s", DataTypeName(type));
   }
   const int rank = in.rank();
   bool reduced[kMaxRank] = {};
@@ -199,7 +206,7 @@ namespace ops {
 const OpKernel& Mean() { return kMean; }
 const OpKernel& ArgMax() { return kArgMax; }
 Span<const OpKernel* const> reduce_kernels() {
-  static const OpKernel* const kList[] = {&kMean, &kArgMax};
+  static const OpKernel* const kList[] = {&kMean, &kArgMax, &reduce::kSum, &reduce::kReduceMax};
   return Span<const OpKernel* const>(kList);
 }
 }  // namespace ops

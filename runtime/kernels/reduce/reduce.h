@@ -1,4 +1,5 @@
-// MEAN (float32, int8, int16) and ARG_MAX.
+// MEAN (float32, int8, int16), ARG_MAX, SUM (float32) and REDUCE_MAX
+// (float32, int8; sum_max.cc).
 #ifndef MOTE_KERNELS_REDUCE_REDUCE_H_
 #define MOTE_KERNELS_REDUCE_REDUCE_H_
 
@@ -15,11 +16,11 @@ struct MeanParams {
   int32_t in_dims[kMaxRank];
   int64_t out_stride[kMaxRank];  // output element stride per input axis; 0 if reduced
   uint32_t num_outputs;
-  int32_t count;                 // input elements per output (> 0)
+  int32_t count;  // input elements per output (> 0)
   // Quantized only. With equal input/output scale and zero point TFLM takes the
   // integer path (sum / count, truncated); otherwise its float rescale path.
   bool same_quantization;
-  float scale;                   // input_scale / output_scale
+  float scale;  // input_scale / output_scale
   int32_t input_zero_point, output_zero_point;
 };
 
@@ -45,10 +46,18 @@ void ArgMaxS8(const ArgMaxParams& p, const int8_t* input, void* output);
 void ArgMaxS16(const ArgMaxParams& p, const int16_t* input, void* output);
 void ArgMaxS32(const ArgMaxParams& p, const int32_t* input, void* output);
 
+// SUM and REDUCE_MAX use MeanParams' shape fields (rank, in_dims, out_stride,
+// num_outputs); outputs start at 0 (SUM) or the type's lowest value (MAX).
+void SumF32(const MeanParams& params, const float* input, float* output);
+void ReduceMaxF32(const MeanParams& params, const float* input, float* output);
+void ReduceMaxS8(const MeanParams& params, const int8_t* input, int8_t* output);
+
 namespace ops {
 Span<const OpKernel* const> reduce_kernels();
 const OpKernel& Mean();
 const OpKernel& ArgMax();
+const OpKernel& Sum();
+const OpKernel& ReduceMax();
 }  // namespace ops
 
 }  // namespace mote

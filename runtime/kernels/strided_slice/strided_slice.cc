@@ -116,7 +116,7 @@ namespace ops {
 const OpKernel& StridedSlice() { return kStridedSlice; }
 
 Span<const OpKernel* const> strided_slice_kernels() {
-  static const OpKernel* const kList[] = {&kStridedSlice};
+  static const OpKernel* const kList[] = {&kStridedSlice, &strided_slice::kSlice};
   return Span<const OpKernel* const>(kList);
 }
 }  // namespace ops

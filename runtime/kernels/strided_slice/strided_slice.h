@@ -1,5 +1,6 @@
-// STRIDED_SLICE: every `stride`-th element of a begin..end range per axis,
-// with TensorFlow's begin/end/ellipsis/new_axis/shrink_axis masks and `offset`.
+// STRIDED_SLICE (and SLICE, slice.cc, resolved to the same params): every `stride`-th element of a
+// begin..end range per axis, with TensorFlow's begin/end/ellipsis/new_axis/shrink_axis masks and
+// `offset`.
 //
 // Prepare resolves the slice spec into one (start, stride, count) triple per
 // input axis; new and shrunk axes only change the output shape, not the order
@@ -48,9 +49,14 @@ Status ResolveStridedSlice(const StridedSliceSpec& spec, Span<const int32_t> in_
 // Reference kernel for any element type (values are copied, never interpreted).
 void StridedSliceCopy(const StridedSliceParams& params, const void* input, void* output);
 
+namespace strided_slice {
+extern const OpKernel kSlice;  // slice.cc
+}  // namespace strided_slice
+
 namespace ops {
-Span<const OpKernel* const> strided_slice_kernels();
+Span<const OpKernel* const> strided_slice_kernels();  // STRIDED_SLICE, SLICE
 const OpKernel& StridedSlice();
+const OpKernel& Slice();
 }  // namespace ops
 
 }  // namespace mote

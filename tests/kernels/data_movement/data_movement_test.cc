@@ -12,8 +12,8 @@ namespace {
 using host::ModelBuilder;
 using host::Options;
 
-OpResolverN<6> Resolver() {
-  OpResolverN<6> r;
+OpResolverN<8> Resolver() {
+  OpResolverN<8> r;
   for (const OpKernel* k : ops::data_movement_kernels()) EXPECT_TRUE(r.Add(*k).ok());
   return r;
 }

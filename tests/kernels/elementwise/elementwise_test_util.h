@@ -19,8 +19,8 @@ namespace elementwise_test {
 using host::ModelBuilder;
 using host::QuantParams;
 
-inline OpResolverN<6> Resolver() {
-  OpResolverN<6> r;
+inline OpResolverN<24> Resolver() {
+  OpResolverN<24> r;
   for (const OpKernel* k : ops::elementwise_kernels()) EXPECT_TRUE(r.Add(*k).ok());
   return r;
 }

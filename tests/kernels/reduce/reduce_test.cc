@@ -12,8 +12,8 @@ namespace {
 using host::ModelBuilder;
 using host::QuantParams;
 
-OpResolverN<2> Resolver() {
-  OpResolverN<2> r;
+OpResolverN<4> Resolver() {
+  OpResolverN<4> r;
   for (const OpKernel* k : ops::reduce_kernels()) EXPECT_TRUE(r.Add(*k).ok());
   return r;
 }
@@ -60,8 +60,8 @@ TEST(Mean, Int8SameQuantizationTruncates) {
 
 TEST(Mean, Int8RequantizesAndSaturates) {
   // scale 1 -> 0.5 (x2), zero points 2 -> -1: out = round((mean - 2) * 2) - 1.
-  testing::ModelRunner r(MeanModel(DataType::kInt8, {2, 2}, {1}, {2}, false, {{1.f}, {2}},
-                                   {{0.5f}, {-1}}));
+  testing::ModelRunner r(
+      MeanModel(DataType::kInt8, {2, 2}, {1}, {2}, false, {{1.f}, {2}}, {{0.5f}, {-1}}));
   ASSERT_TRUE(r.Init(Resolver()).ok());
   r.SetInput<int8_t>(0, {3, 4, 127, 120});
   ASSERT_TRUE(r.interpreter().Invoke().ok());
