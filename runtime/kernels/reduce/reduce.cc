@@ -51,11 +51,44 @@ Status ReadAxes(const TensorView& t, int rank, bool* reduced) {
   }
   return Status::Ok();
 }
+
+Status PlanReduction(PrepareContext& ctx, MeanParams* p, int64_t* count) {
+  const TensorView in = ctx.input(0);
+  const TensorView out = ctx.output(0);
+  const int rank = in.rank();
+  bool reduced[kMaxRank] = {};
+  MOTE_TRY(ReadAxes(ctx.input(1), rank, reduced));
+  const bool keep_dims = ctx.options().GetBool(0, false);
+  int32_t out_dims[kMaxRank];
+  int out_rank = 0;
+  *count = 1;
+  p->rank = rank;
+  for (int a = 0; a < rank; ++a) {
+    p->in_dims[a] = in.dim(a);
+    if (reduced[a]) {
+      *count *= in.dim(a);
+      if (keep_dims) out_dims[out_rank++] = 1;
+    } else {
+      out_dims[out_rank++] = in.dim(a);
+    }
+  }
+  bool shape_ok = out.rank() == out_rank;
+  for (int a = 0; shape_ok && a < out_rank; ++a) shape_ok = out.dim(a) == out_dims[a];
+  if (!shape_ok) {
+    return Status::Error(StatusCode::kInvalidModel, "output shape does not match the reduction");
+  }
+  int64_t stride = 1;
+  for (int a = rank - 1; a >= 0; --a) {
+    p->out_stride[a] = reduced[a] ? 0 : stride;
+    if (!reduced[a]) stride *= in.dim(a);
+  }
+  p->num_outputs = out.num_elements();
+  p->count = static_cast<int32_t>(*count);
+  return Status::Ok();
+}
 }  // namespace reduce
 
 namespace {
-
-using reduce::ReadAxes;
 
 Status PrepareMean(PrepareContext& ctx) {
   if (!ctx.has_input(0) || !ctx.has_input(1)) {
@@ -70,42 +103,13 @@ Status PrepareMean(PrepareContext& ctx) {
   if (type != DataType::kFloat32 && type != DataType::kInt8 && type != DataType::kInt16) {
     return Status::Error(StatusCode::kUnsupported, "MEAN does not support %s", DataTypeName(type));
   }
-  const int rank = in.rank();
-  bool reduced[kMaxRank] = {};
-  MOTE_TRY(ReadAxes(ctx.input(1), rank, reduced));
-  const bool keep_dims = ctx.options().GetBool(0, false);
-
   MOTE_ASSIGN_OR_RETURN(MeanOpData * d, ctx.AllocateOpData<MeanOpData>());
   MeanParams& p = d->params;
-  p.rank = rank;
-  // Expected output shape, and output strides per input axis.
-  int32_t out_dims[kMaxRank];
-  int out_rank = 0;
-  int64_t count = 1;
-  for (int a = 0; a < rank; ++a) {
-    p.in_dims[a] = in.dim(a);
-    if (reduced[a]) {
-      count *= in.dim(a);
-      if (keep_dims) out_dims[out_rank++] = 1;
-    } else {
-      out_dims[out_rank++] = in.dim(a);
-    }
-  }
-  bool shape_ok = out.rank() == out_rank;
-  for (int a = 0; shape_ok && a < out_rank; ++a) shape_ok = out.dim(a) == out_dims[a];
-  if (!shape_ok) {
-    return Status::Error(StatusCode::kInvalidModel, "output shape does not match the reduction");
-  }
+  int64_t count = 0;
+  MOTE_TRY(reduce::PlanReduction(ctx, &p, &count));
   if (count <= 0) {
     return Status::Error(StatusCode::kUnsupported, "MEAN over an empty axis");
   }
-  int64_t stride = 1;
-  for (int a = rank - 1; a >= 0; --a) {
-    p.out_stride[a] = reduced[a] ? 0 : stride;
-    if (!reduced[a]) stride *= in.dim(a);
-  }
-  p.num_outputs = out.num_elements();
-  p.count = static_cast<int32_t>(count);
 
   if (type == DataType::kFloat32) {
     ctx.set_eval(&EvalMeanF32);
@@ -158,7 +162,7 @@ Status PrepareArgMax(PrepareContext& ctx) {
   }
   bool reduced[kMaxRank] = {};
   if (rank == 0) return Status::Error(StatusCode::kInvalidModel, "ARG_MAX of a scalar");
-  MOTE_TRY(ReadAxes(axis_t, rank, reduced));
+  MOTE_TRY(reduce::ReadAxes(axis_t, rank, reduced));
   int axis = 0;
   while (!reduced[axis]) ++axis;
   if (out.rank() != rank - 1) {

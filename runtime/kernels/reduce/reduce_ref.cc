@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "kernels/reduce/reduce.h"
+#include "kernels/reduce/reduce_axes.h"
 
 namespace mote {
 namespace {
@@ -10,27 +11,7 @@ namespace {
 // Adds every input element to its output slot, visiting the input in order.
 template <typename T, typename Acc>
 void SumInto(const MeanParams& p, const T* in, Acc* acc) {
-  for (uint32_t i = 0; i < p.num_outputs; ++i) acc[i] = Acc();
-  if (p.rank == 0) {
-    acc[0] += in[0];
-    return;
-  }
-  for (int a = 0; a < p.rank; ++a) {
-    if (p.in_dims[a] == 0) return;
-  }
-  int32_t index[kMaxRank] = {};
-  const int last = p.rank - 1;
-  for (;;) {
-    int64_t base = 0;
-    for (int a = 0; a < last; ++a) base += index[a] * p.out_stride[a];
-    for (int32_t i = 0; i < p.in_dims[last]; ++i) acc[base + i * p.out_stride[last]] += *in++;
-    int a = last - 1;
-    for (; a >= 0; --a) {
-      if (++index[a] < p.in_dims[a]) break;
-      index[a] = 0;
-    }
-    if (a < 0) break;
-  }
+  reduce::ReduceInto(p, in, acc, Acc(), [](Acc a, T x) { return static_cast<Acc>(a + x); });
 }
 
 template <typename T>

@@ -11,34 +11,6 @@
 namespace mote {
 namespace {
 
-template <typename T, typename F>
-void ReduceInto(const MeanParams& p, const T* in, T* out, T init, F fold) {
-  for (uint32_t i = 0; i < p.num_outputs; ++i) out[i] = init;
-  if (p.rank == 0) {
-    out[0] = fold(out[0], in[0]);
-    return;
-  }
-  for (int a = 0; a < p.rank; ++a) {
-    if (p.in_dims[a] == 0) return;
-  }
-  int32_t index[kMaxRank] = {};
-  const int last = p.rank - 1;
-  for (;;) {
-    int64_t base = 0;
-    for (int a = 0; a < last; ++a) base += index[a] * p.out_stride[a];
-    for (int32_t i = 0; i < p.in_dims[last]; ++i) {
-      T& o = out[base + i * p.out_stride[last]];
-      o = fold(o, *in++);
-    }
-    int a = last - 1;
-    for (; a >= 0; --a) {
-      if (++index[a] < p.in_dims[a]) break;
-      index[a] = 0;
-    }
-    if (a < 0) break;
-  }
-}
-
 template <typename T>
 T Max(T current, T in) {
   return in > current ? in : current;  // TFLM's order: a NaN input never wins
@@ -47,13 +19,13 @@ T Max(T current, T in) {
 }  // namespace
 
 void SumF32(const MeanParams& p, const float* input, float* output) {
-  ReduceInto(p, input, output, 0.0f, [](float acc, float x) { return acc + x; });
+  reduce::ReduceInto(p, input, output, 0.0f, [](float acc, float x) { return acc + x; });
 }
 void ReduceMaxF32(const MeanParams& p, const float* input, float* output) {
-  ReduceInto(p, input, output, std::numeric_limits<float>::lowest(), &Max<float>);
+  reduce::ReduceInto(p, input, output, std::numeric_limits<float>::lowest(), &Max<float>);
 }
 void ReduceMaxS8(const MeanParams& p, const int8_t* input, int8_t* output) {
-  ReduceInto(p, input, output, std::numeric_limits<int8_t>::lowest(), &Max<int8_t>);
+  reduce::ReduceInto(p, input, output, std::numeric_limits<int8_t>::lowest(), &Max<int8_t>);
 }
 
 namespace {
@@ -61,42 +33,6 @@ namespace {
 template <typename T, void (*Fn)(const MeanParams&, const T*, T*)>
 void EvalReduce(const EvalContext& ctx) {
   Fn(ctx.op_data<MeanParams>(), ctx.input<T>(0), ctx.output<T>(0));
-}
-
-// The output shape and strides of reducing `in` over the axes of input 1.
-Status PlanReduction(PrepareContext& ctx, MeanParams* p) {
-  const TensorView in = ctx.input(0);
-  const TensorView out = ctx.output(0);
-  const int rank = in.rank();
-  bool reduced[kMaxRank] = {};
-  MOTE_TRY(reduce::ReadAxes(ctx.input(1), rank, reduced));
-  const bool keep_dims = ctx.options().GetBool(0, false);
-  int32_t out_dims[kMaxRank];
-  int out_rank = 0;
-  int64_t count = 1;
-  p->rank = rank;
-  for (int a = 0; a < rank; ++a) {
-    p->in_dims[a] = in.dim(a);
-    if (reduced[a]) {
-      count *= in.dim(a);
-      if (keep_dims) out_dims[out_rank++] = 1;
-    } else {
-      out_dims[out_rank++] = in.dim(a);
-    }
-  }
-  bool shape_ok = out.rank() == out_rank;
-  for (int a = 0; shape_ok && a < out_rank; ++a) shape_ok = out.dim(a) == out_dims[a];
-  if (!shape_ok) {
-    return Status::Error(StatusCode::kInvalidModel, "output shape does not match the reduction");
-  }
-  int64_t stride = 1;
-  for (int a = rank - 1; a >= 0; --a) {
-    p->out_stride[a] = reduced[a] ? 0 : stride;
-    if (!reduced[a]) stride *= in.dim(a);
-  }
-  p->num_outputs = out.num_elements();
-  p->count = static_cast<int32_t>(count);
-  return Status::Ok();
 }
 
 Status PrepareSumMax(PrepareContext& ctx) {
@@ -126,7 +62,8 @@ Status PrepareSumMax(PrepareContext& ctx) {
     }
   }
   MOTE_ASSIGN_OR_RETURN(MeanParams * p, ctx.AllocateOpData<MeanParams>());
-  MOTE_TRY(PlanReduction(ctx, p));
+  int64_t count = 0;
+  MOTE_TRY(reduce::PlanReduction(ctx, p, &count));
   if (is_sum) {
     ctx.set_eval(&EvalReduce<float, SumF32>);
   } else if (type == DataType::kFloat32) {
