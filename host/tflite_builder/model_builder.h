@@ -88,6 +88,10 @@ class ModelBuilder {
                         const std::vector<int32_t>& outputs,
                         const std::vector<uint8_t>& custom_options = {});
 
+  // Marks a tensor as a variable (state), e.g. a constant one: TFLM ignores a
+  // variable's buffer, and so does Mote.
+  void SetVariable(int tensor) { tensors_.at(static_cast<size_t>(tensor)).is_variable = true; }
+
   void SetInputs(const std::vector<int32_t>& inputs) { inputs_ = inputs; }
   void SetOutputs(const std::vector<int32_t>& outputs) { outputs_ = outputs; }
   void SetDescription(const std::string& d) { description_ = d; }

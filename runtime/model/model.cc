@@ -2,6 +2,7 @@
 // Model::Load (model_verify.cc) has verified.
 #include <cstring>
 
+#include "model/op_arity.h"
 #include "model/schema.h"
 #include "mote/model.h"
 
@@ -102,7 +103,11 @@ const char* TensorView::name() const {
 }
 bool TensorView::is_variable() const { return AsTensor(table_)->is_variable(); }
 Span<const uint8_t> TensorView::data() const {
-  return model_->BufferData(AsTensor(table_)->buffer());
+  // A variable's buffer is ignored (as in TFLM): its state lives in the arena.
+  if (is_variable()) return Span<const uint8_t>();
+  const Span<const uint8_t> data = model_->BufferData(AsTensor(table_)->buffer());
+  // A buffer may be longer than the shape needs (verified not shorter).
+  return data.empty() ? data : Span<const uint8_t>(data.data(), bytes());
 }
 
 QuantizationView TensorView::quantization() const {
@@ -111,6 +116,11 @@ QuantizationView TensorView::quantization() const {
   if (qp == nullptr) return q;
   q.scale = AsSpan(qp->scale());
   q.zero_point = AsSpan(qp->zero_point());
+  // As TFLM reads them: zero points that do not match the scales one for one
+  // are one zero point for every channel (a converter's space saving).
+  if (q.zero_point.size() > 1 && q.zero_point.size() != q.scale.size()) {
+    q.zero_point = Span<const int64_t>(q.zero_point.data(), 1);
+  }
   q.quantized_dimension = qp->quantized_dimension();
   return q;
 }
@@ -157,6 +167,14 @@ Span<const int32_t> OperatorView::intermediates() const {
 
 OptionsView OperatorView::options() const {
   const auto* op = AsOp(table_);
+  // Options of another type than the op's are absent, as in TFLM: the op's
+  // Prepare sees its defaults (and validates them) instead of fields of
+  // another table read with the wrong meanings.
+  uint8_t expected = 0;
+  if (op->builtin_options_type() != 0 && LookupOptionsType(builtin_code(), &expected) &&
+      op->builtin_options_type() != expected) {
+    return OptionsView();
+  }
   return OptionsView(reinterpret_cast<const uint8_t*>(op->builtin_options()),
                      op->builtin_options_type());
 }

@@ -110,9 +110,10 @@ Status CheckTensor(const Model& m, uint32_t s, uint32_t t, const tfl::Tensor* te
   for (uint32_t d = 0; d < rank; ++d) {
     const int32_t dim = shape->Get(d);
     if (dim < 0) {
-      return Bad("subgraph %u, tensor %u: dimension %u is negative (%d); dynamic shapes are "
-                 "not supported",
-                 s, t, d, static_cast<int>(dim));
+      return Bad(
+          "subgraph %u, tensor %u: dimension %u is negative (%d); dynamic shapes are "
+          "not supported",
+          s, t, d, static_cast<int>(dim));
     }
     bytes *= static_cast<uint64_t>(dim);
     if (bytes > kMaxTensorBytes) {
@@ -121,39 +122,46 @@ Status CheckTensor(const Model& m, uint32_t s, uint32_t t, const tfl::Tensor* te
     }
   }
   if (tensor->buffer() >= num_buffers) {
-    return Bad("subgraph %u, tensor %u: buffer index %u out of range (model has %zu buffers)", s,
-               t, tensor->buffer(), num_buffers);
+    return Bad("subgraph %u, tensor %u: buffer index %u out of range (model has %zu buffers)", s, t,
+               tensor->buffer(), num_buffers);
   }
   const tfl::Buffer* buffer = tfl::GetModel(m.bytes().data())->buffers()->Get(tensor->buffer());
   if (buffer->offset() > 1) {
     const uint64_t end = buffer->offset() + buffer->size();
     if (end < buffer->offset() || end > m.bytes().size()) {
-      return Bad("subgraph %u, tensor %u: external buffer %u (offset %llu, size %llu) lies "
-                 "outside the %zu-byte model",
-                 s, t, tensor->buffer(), static_cast<unsigned long long>(buffer->offset()),
-                 static_cast<unsigned long long>(buffer->size()), m.bytes().size());
+      return Bad(
+          "subgraph %u, tensor %u: external buffer %u (offset %llu, size %llu) lies "
+          "outside the %zu-byte model",
+          s, t, tensor->buffer(), static_cast<unsigned long long>(buffer->offset()),
+          static_cast<unsigned long long>(buffer->size()), m.bytes().size());
     }
   }
+  // A variable's buffer is ignored, as in TFLM: variables live in the arena
+  // and start at their zero point (TensorView::data() is empty for them).
   const size_t data_size =
-      buffer->offset() > 1 ? static_cast<size_t>(buffer->size()) : SizeOf(buffer->data());
-  if (data_size != 0 && data_size != bytes) {
-    return Bad("subgraph %u, tensor %u: buffer %u holds %zu bytes but shape and type need %llu",
-               s, t, tensor->buffer(), data_size, static_cast<unsigned long long>(bytes));
+      tensor->is_variable()
+          ? 0
+          : (buffer->offset() > 1 ? static_cast<size_t>(buffer->size()) : SizeOf(buffer->data()));
+  // Kernels read `bytes` from constant data: a shorter buffer would be read
+  // past its end. A longer one is harmless and TFLite accepts it.
+  if (data_size != 0 && data_size < bytes) {
+    return Bad("subgraph %u, tensor %u: buffer %u holds %zu bytes but shape and type need %llu", s,
+               t, tensor->buffer(), data_size, static_cast<unsigned long long>(bytes));
   }
   if (data_size != 0) {
-    // Kernels read constant data as its type: it must be aligned for it (an
-    // unaligned load is undefined, and LDM/LDRD fault on Cortex-M). Up to 4
-    // bytes: TFLite's converter leaves some int64 buffers only 4-byte aligned.
-    const uint8_t* data = buffer->offset() > 1 ? m.bytes().data() + buffer->offset()
-                                               : buffer->data()->data();
+    // Prepare reads constant data (shapes, paddings, biases) as its type: it
+    // must be aligned for it (an unaligned load is undefined, and LDM/LDRD
+    // fault on Cortex-M). Data inside the flatbuffer always is (a vector's
+    // length word is 4-byte aligned); this catches external buffers at odd
+    // offsets. Up to 4 bytes: converters leave some int64 buffers 4-aligned,
+    // and the interpreter copies those to aligned memory.
+    const uint8_t* data =
+        buffer->offset() > 1 ? m.bytes().data() + buffer->offset() : buffer->data()->data();
     const size_t align = elem > 4 ? 4 : elem;
     if (reinterpret_cast<uintptr_t>(data) % align != 0) {
       return Bad("subgraph %u, tensor %u: buffer %u data is not %zu-byte aligned for %s", s, t,
                  tensor->buffer(), align, DataTypeName(type));
     }
-  }
-  if (data_size != 0 && tensor->is_variable()) {
-    return Bad("subgraph %u, tensor %u: a variable tensor cannot have constant data", s, t);
   }
   const tfl::QuantizationParameters* q = tensor->quantization();
   if (q != nullptr) {
@@ -167,30 +175,18 @@ Status CheckTensor(const Model& m, uint32_t s, uint32_t t, const tfl::Tensor* te
     if (n_zp != 0 && reinterpret_cast<uintptr_t>(q->zero_point()->data()) % 8 != 0) {
       return Bad("subgraph %u, tensor %u: quantization zero points are not 8-byte aligned", s, t);
     }
-    if (n_scale != n_zp) {
-      return Bad("subgraph %u, tensor %u: quantization has %zu scales but %zu zero points", s, t,
-                 n_scale, n_zp);
-    }
-    if (n_scale > 1) {
-      const int32_t qd = q->quantized_dimension();
-      if (qd < 0 || static_cast<size_t>(qd) >= rank) {
-        return Bad("subgraph %u, tensor %u: quantized_dimension %d out of range for rank %zu", s,
-                   t, static_cast<int>(qd), rank);
-      }
-      if (static_cast<size_t>(shape->Get(static_cast<uint32_t>(qd))) != n_scale) {
-        return Bad("subgraph %u, tensor %u: %zu per-channel scales but dimension %d has size %d",
-                   s, t, n_scale, static_cast<int>(qd),
-                   static_cast<int>(shape->Get(static_cast<uint32_t>(qd))));
-      }
-    }
+    // Not checked, as TFLM does not: the zero point count (one zero point may
+    // stand for every channel; TensorView::quantization() then gives that one) and
+    // quantized_dimension (meaningless with one scale; converters leave stale
+    // values, e.g. 3 on a rank-1 bias). Kernels check the scale count they
+    // index against their channel count in Prepare.
+    // Scales must be finite and not negative (a float-to-int conversion of a
+    // non-finite multiplier is undefined). Zero is legal here: an all-zero
+    // weight channel has scale 0 (multiplier 0); kernels that divide by an
+    // activation scale require it to be > 0 in Prepare.
     for (uint32_t i = 0; i < n_scale; ++i) {
       const float sc = q->scale()->Get(i);
-      // A zero scale is legal only for non-quantized (float/bool) tensors.
-      const bool quantized_type = type == DataType::kInt8 || type == DataType::kUInt8 ||
-                                  type == DataType::kInt16 || type == DataType::kInt32 ||
-                                  type == DataType::kInt64;
-      if (!std::isfinite(sc) || sc < 0.0f || (quantized_type && type != DataType::kInt32 &&
-                                             type != DataType::kInt64 && sc == 0.0f)) {
+      if (!std::isfinite(sc) || sc < 0.0f) {
         return Bad("subgraph %u, tensor %u: invalid quantization scale %g at index %u", s, t,
                    static_cast<double>(sc), i);
       }
@@ -274,37 +270,35 @@ Status CheckSubgraph(const Model& m, uint32_t s) {
                    n_out, arity.min_outputs, arity.max_outputs);
       }
     }
-    uint8_t options_type = 0;
-    if (op->builtin_options_type() != 0 && LookupOptionsType(builtin, &options_type) &&
-        op->builtin_options_type() != options_type) {
-      return Bad("subgraph %u, operator %u (%s): options are of type %u, expected %u", s, o, name,
-                 op->builtin_options_type(), options_type);
-    }
     for (uint32_t i = 0; i < n_in; ++i) {
       const int32_t t = op->inputs()->Get(i);
       if (t == -1) continue;  // omitted optional input
       if (!InRange(t, num_tensors)) {
-        return Bad("subgraph %u, operator %u (%s): input %u refers to tensor %d, out of range "
-                   "(%zu tensors)",
-                   s, o, name, i, static_cast<int>(t), num_tensors);
+        return Bad(
+            "subgraph %u, operator %u (%s): input %u refers to tensor %d, out of range "
+            "(%zu tensors)",
+            s, o, name, i, static_cast<int>(t), num_tensors);
       }
       if (!available.get(static_cast<size_t>(t))) {
-        return Bad("subgraph %u, operator %u (%s): input %u (tensor %d) is used before any "
-                   "operator produces it (graph out of order or cyclic)",
-                   s, o, name, i, static_cast<int>(t));
+        return Bad(
+            "subgraph %u, operator %u (%s): input %u (tensor %d) is used before any "
+            "operator produces it (graph out of order or cyclic)",
+            s, o, name, i, static_cast<int>(t));
       }
     }
     for (uint32_t i = 0; i < n_out; ++i) {
       const int32_t t = op->outputs()->Get(i);
       if (!InRange(t, num_tensors)) {
-        return Bad("subgraph %u, operator %u (%s): output %u refers to tensor %d, out of range "
-                   "(%zu tensors)",
-                   s, o, name, i, static_cast<int>(t), num_tensors);
+        return Bad(
+            "subgraph %u, operator %u (%s): output %u refers to tensor %d, out of range "
+            "(%zu tensors)",
+            s, o, name, i, static_cast<int>(t), num_tensors);
       }
       if (available.get(static_cast<size_t>(t)) || produced.get(static_cast<size_t>(t))) {
-        return Bad("subgraph %u, operator %u (%s): output %u (tensor %d) is a constant, an "
-                   "input, a variable or already produced by another operator",
-                   s, o, name, i, static_cast<int>(t));
+        return Bad(
+            "subgraph %u, operator %u (%s): output %u (tensor %d) is a constant, an "
+            "input, a variable or already produced by another operator",
+            s, o, name, i, static_cast<int>(t));
       }
       produced.set(static_cast<size_t>(t));
     }
@@ -312,9 +306,10 @@ Status CheckSubgraph(const Model& m, uint32_t s) {
     for (uint32_t i = 0; i < SizeOf(op->intermediates()); ++i) {
       const int32_t t = op->intermediates()->Get(i);
       if (!InRange(t, num_tensors)) {
-        return Bad("subgraph %u, operator %u (%s): intermediate %u refers to tensor %d, out of "
-                   "range",
-                   s, o, name, i, static_cast<int>(t));
+        return Bad(
+            "subgraph %u, operator %u (%s): intermediate %u refers to tensor %d, out of "
+            "range",
+            s, o, name, i, static_cast<int>(t));
       }
     }
   }
@@ -325,8 +320,7 @@ Status CheckSubgraph(const Model& m, uint32_t s) {
                  static_cast<int>(t), num_tensors);
     }
     if (!available.get(static_cast<size_t>(t))) {
-      return Bad("subgraph %u: output %u (tensor %d) is never produced", s, i,
-                 static_cast<int>(t));
+      return Bad("subgraph %u: output %u (tensor %d) is never produced", s, i, static_cast<int>(t));
     }
   }
   return Status::Ok();

@@ -225,7 +225,7 @@ class Generator {
   }
 
   void Quantization() {
-    std::vector<Candidate> zp_len, scale_len, scale_bad, axis;
+    std::vector<Candidate> zp_len, scale_len, scale_bad, scale_zero, axis;
     for (size_t s = 0; s < info_.subgraphs.size(); ++s) {
       const SubgraphInfo& sg = info_.subgraphs[s];
       for (size_t t = 0; t < sg.tensors_info.size(); ++t) {
@@ -239,10 +239,12 @@ class Generator {
         zp_len.push_back({name + ": zero_point length " + S(nz - 1), {P<uint32_t>(zp, nz - 1)}});
         scale_len.push_back({name + ": scale length " + S(ns + 1), {P<uint32_t>(scale, ns + 1)}});
         scale_len.push_back({name + ": scale length 0", {P<uint32_t>(scale, 0)}});
-        // int8 (9), uint8 (3), int16 (7): scales must be finite and positive.
+        // int8 (9), uint8 (3), int16 (7): scales must be finite and not
+        // negative. Zero loads (an all-zero weight channel); kernels that
+        // divide by an activation scale refuse it in Prepare.
         if (ti.type == 9 || ti.type == 3 || ti.type == 7) {
           const size_t p = scale + 4 + 4 * (ns - 1);
-          scale_bad.push_back({name + ": scale 0", {P<float>(p, 0.0f)}});
+          scale_zero.push_back({name + ": scale 0", {P<float>(p, 0.0f)}});
           scale_bad.push_back({name + ": scale -1", {P<float>(p, -1.0f)}});
           scale_bad.push_back(
               {name + ": scale NaN", {P<float>(p, std::numeric_limits<float>::quiet_NaN())}});
@@ -258,10 +260,13 @@ class Generator {
         }
       }
     }
-    Emit("quant_zero_point_length", Expect::kRejectAtLoad, {"zero points"}, zp_len);
-    Emit("quant_scale_length", Expect::kRejectAtLoad, {"zero points", "outside"}, scale_len);
+    // Zero point counts and quantized_dimension are not load errors (TFLM
+    // reads neither strictly); kernels check the scale counts they index.
+    Emit("quant_zero_point_length", Expect::kNoCrash, {}, zp_len);
+    Emit("quant_scale_length", Expect::kNoCrash, {}, scale_len);
     Emit("quant_bad_scale", Expect::kRejectAtLoad, {"quantization scale"}, scale_bad);
-    Emit("quant_axis_out_of_range", Expect::kRejectAtLoad, {"quantized_dimension"}, axis);
+    Emit("quant_zero_scale", Expect::kNoCrash, {}, scale_zero);
+    Emit("quant_axis_out_of_range", Expect::kNoCrash, {}, axis);
   }
 
   void OperatorCodes() {
@@ -384,7 +389,8 @@ class Generator {
     // Either the op's arity check or the next op's use of the missing output.
     Emit("op_no_outputs", Expect::kRejectBeforeRun, {"output", "used before", "never produced"},
          no_out);
-    Emit("op_options_wrong_type", Expect::kRejectAtLoad, {"options are of type"}, wrong_options);
+    // As in TFLM, options of the wrong type are absent: the op's defaults.
+    Emit("op_options_wrong_type", Expect::kNoCrash, {}, wrong_options);
     Emit("op_options_missing", Expect::kNoCrash, {}, no_options);
     Emit("op_option_values", Expect::kNoCrash, {}, option_values);
   }

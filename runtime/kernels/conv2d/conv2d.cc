@@ -156,8 +156,7 @@ Status Prepare(PrepareContext& ctx) {
     p->float_max = range.max;
   } else {
     ConvQuant q;
-    MOTE_TRY(PrepareConvQuant(ctx, input, filter, output, /*quantized_dimension=*/0, p->output_c,
-                              activation, &q));
+    MOTE_TRY(PrepareConvQuant(ctx, input, filter, output, p->output_c, activation, &q));
     p->input_offset = q.input_offset;
     p->output_offset = q.output_offset;
     p->multiplier = q.multiplier;

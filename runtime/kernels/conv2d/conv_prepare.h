@@ -40,12 +40,12 @@ struct ConvQuant {
 // Validates input/filter/output quantization and computes per-channel
 // multipliers into temporary memory: the op's Prepare ends with
 // KeepConvQuant, which keeps them or, when no kernel reads them, drops them. The filter must be
-// quantized per tensor or along `quantized_dimension` with `channels` scales, with all zero points
-// 0 (the reference kernels ignore filter zero points). int16 activations need zero points of 0 and
-// multipliers the 64-bit requantization supports.
+// quantized per tensor or with `channels` scales (one per output channel, whatever its
+// quantized_dimension field says: TFLM reads the scales by count), with all zero points 0 (the
+// reference kernels ignore filter zero points; one zero point may stand for all channels). int16
+// activations need zero points of 0 and multipliers the 64-bit requantization supports.
 inline Status PrepareConvQuant(PrepareContext& ctx, const TensorView& input,
-                               const TensorView& filter, const TensorView& output,
-                               int quantized_dimension, int32_t channels,
+                               const TensorView& filter, const TensorView& output, int32_t channels,
                                FusedActivation activation, ConvQuant* quant) {
   const QuantizationView iq = input.quantization();
   const QuantizationView oq = output.quantization();
@@ -70,15 +70,6 @@ inline Status PrepareConvQuant(PrepareContext& ctx, const TensorView& input,
                          "filter has %zu scales; expected 1 or %d (one per output channel)", n,
                          static_cast<int>(channels));
   }
-  if (n > 1 && fq.quantized_dimension != quantized_dimension) {
-    return Status::Error(StatusCode::kInvalidModel,
-                         "filter is quantized along dimension %d; expected %d",
-                         static_cast<int>(fq.quantized_dimension), quantized_dimension);
-  }
-  if (!fq.zero_point.empty() && fq.zero_point.size() != n) {
-    return Status::Error(StatusCode::kInvalidModel, "filter has %zu scales but %zu zero points", n,
-                         fq.zero_point.size());
-  }
   for (size_t i = 0; i < fq.zero_point.size(); ++i) {
     if (fq.zero_point[i] != 0) {
       return Status::Error(StatusCode::kUnsupported,
@@ -93,8 +84,9 @@ inline Status PrepareConvQuant(PrepareContext& ctx, const TensorView& input,
   int32_t* shift = multiplier + channels;
   for (int32_t c = 0; c < channels; ++c) {
     const float filter_scale = fq.scale[n == 1 ? 0 : static_cast<size_t>(c)];
-    if (!(filter_scale > 0.0f) || !std::isfinite(filter_scale)) {
-      return Status::Error(StatusCode::kInvalidModel, "filter scale %g (channel %d) is not > 0",
+    // A zero scale (an all-zero channel) gives multiplier 0, as in TFLM.
+    if (!(filter_scale >= 0.0f) || !std::isfinite(filter_scale)) {
+      return Status::Error(StatusCode::kInvalidModel, "filter scale %g (channel %d) is not >= 0",
                            static_cast<double>(filter_scale), static_cast<int>(c));
     }
     const double effective = static_cast<double>(in_q.scale) * static_cast<double>(filter_scale) /

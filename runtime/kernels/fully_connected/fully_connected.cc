@@ -135,7 +135,8 @@ Status CheckS16AccumulatorRange(const PrepareContext& ctx, bool has_bias, int32_
   return Status::Ok();
 }
 
-bool ValidScale(float s) { return s > 0.0f && std::isfinite(s); }
+// A zero weight scale (an all-zero unit) gives multiplier 0, as in TFLM.
+bool ValidScale(float s) { return s >= 0.0f && std::isfinite(s); }
 
 // Multipliers as TFLM's CalculateOpDataFullyConnected computes them: per tensor
 // from the float product input_scale * weight_scale; per channel in double.
@@ -170,13 +171,9 @@ Status PrepareQuant(PrepareContext& ctx, FusedActivation activation, FullyConnec
                          "weights have %zu scales; expected 1 or %d (one per unit)", n,
                          static_cast<int>(units));
   }
-  if (!wq.zero_point.empty() && wq.zero_point.size() != n) {
-    return Status::Error(StatusCode::kInvalidModel, "weights have %zu scales but %zu zero points",
-                         n, wq.zero_point.size());
-  }
   for (size_t i = 0; i < n; ++i) {
     if (!ValidScale(wq.scale[i])) {
-      return Status::Error(StatusCode::kInvalidModel, "weight scale %g (index %zu) is not > 0",
+      return Status::Error(StatusCode::kInvalidModel, "weight scale %g (index %zu) is not >= 0",
                            static_cast<double>(wq.scale[i]), i);
     }
   }
@@ -190,11 +187,6 @@ Status PrepareQuant(PrepareContext& ctx, FusedActivation activation, FullyConnec
     if (type != DataType::kInt8) {
       return Status::Error(StatusCode::kUnsupported,
                            "per-channel weights are supported only with int8 input");
-    }
-    if (wq.quantized_dimension != 0) {
-      return Status::Error(StatusCode::kInvalidModel,
-                           "weights are quantized along dimension %d; expected 0",
-                           static_cast<int>(wq.quantized_dimension));
     }
     for (size_t i = 0; i < wq.zero_point.size(); ++i) {
       if (wq.zero_point[i] != 0) {

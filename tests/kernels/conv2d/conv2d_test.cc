@@ -307,13 +307,20 @@ TEST(Conv2DPrepare, RejectsBadModels) {
     EXPECT_EQ(PrepareCode(m), StatusCode::kInvalidModel);
   }
   {
+    // TFLM reads per-channel scales by count, whatever quantized_dimension says.
     ConvModel m;
     m.filter_q.quantized_dimension = 3;
-    EXPECT_EQ(PrepareCode(m), StatusCode::kInvalidModel);
+    EXPECT_EQ(PrepareCode(m), StatusCode::kOk);
+  }
+  {
+    // A zero scale (an all-zero channel): multiplier 0, as in TFLM.
+    ConvModel m;
+    m.filter_q = {{0.5f, 0.0f}, {0, 0}, 0};
+    EXPECT_EQ(PrepareCode(m), StatusCode::kOk);
   }
   {
     ConvModel m;
-    m.filter_q = {{0.5f, 0.0f}, {0, 0}, 0};
+    m.filter_q = {{0.5f, -0.5f}, {0, 0}, 0};
     EXPECT_EQ(PrepareCode(m), StatusCode::kInvalidModel);
   }
   {
