@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "kernels/registry/all_ops_resolver.h"
+#include "mote/interpreter.h"
 #include "mote/model.h"
 #include "support/test_support.h"
 #include "tflite_builder/model_builder.h"
@@ -151,6 +152,63 @@ TEST(VerifierRelaxed, ZeroFilterScaleGivesTheOutputZeroPoint) {
       EXPECT_EQ(out[i], 5) << i;
     } else {
       EXPECT_EQ(out[i], ref[i]) << i;
+    }
+  }
+}
+
+// The same through every kernel variant: a 1x1 CONV_2D deep enough for the
+// Arm DSP and AVX2 variants, one channel with scale 0, byte-equal across
+// instruction sets (the DSP variants run emulated on the host).
+TEST(VerifierRelaxed, ZeroFilterScaleIsBitExactInEveryVariant) {
+  constexpr int kIn = 16, kOut = 16;
+  ModelBuilder b;
+  std::vector<int8_t> filter(kIn * kOut);
+  for (size_t i = 0; i < filter.size(); ++i) filter[i] = static_cast<int8_t>((i * 29) % 251 - 125);
+  std::vector<float> scales(kOut), bias_scales(kOut);
+  std::vector<int32_t> bias(kOut);
+  for (int c = 0; c < kOut; ++c) {
+    scales[static_cast<size_t>(c)] = c == 5 ? 0.0f : 0.004f + 0.001f * static_cast<float>(c);
+    bias_scales[static_cast<size_t>(c)] = scales[static_cast<size_t>(c)] * 0.05f;
+    bias[static_cast<size_t>(c)] = 100 * c - 700;
+  }
+  const int in = b.AddTensor(DataType::kInt8, {1, 4, 4, kIn}, {{0.05f}, {-7}});
+  const int w = b.AddConstTensor(DataType::kInt8, {kOut, 1, 1, kIn}, filter,
+                                 {scales, std::vector<int64_t>(kOut, 0), 0});
+  const int bi = b.AddConstTensor(DataType::kInt32, {kOut}, bias,
+                                  {bias_scales, std::vector<int64_t>(kOut, 0), 0});
+  const int out = b.AddTensor(DataType::kInt8, {1, 4, 4, kOut}, {{0.08f}, {-4}});
+  b.AddOperator(BuiltinOp::kConv2D, {in, w, bi}, {out},
+                Options(kConv2DOptions).Int8(0, 1).Int32(1, 1).Int32(2, 1));
+  b.SetInputs({in});
+  b.SetOutputs({out});
+  const std::vector<uint8_t> bytes = b.Build();
+
+  std::vector<int8_t> reference;
+  for (KernelArchSet archs :
+       {kPortableArchs, kPortableArchs | KernelArchBit(KernelArch::kArmV7emDsp),
+        NativeKernelArchs()}) {
+    std::vector<uint8_t> storage(bytes.size() + 16);
+    uint8_t* aligned =
+        storage.data() + (16 - reinterpret_cast<uintptr_t>(storage.data()) % 16) % 16;
+    std::memcpy(aligned, bytes.data(), bytes.size());
+    Result<Model> model = Model::Load(Span<const uint8_t>(aligned, bytes.size()));
+    ASSERT_TRUE(model.ok()) << model.status().message();
+    AllOpsResolver resolver;
+    alignas(16) static uint8_t arena[16 * 1024];
+    Interpreter interpreter(*model, resolver, Span<uint8_t>(arena));
+    interpreter.set_kernel_archs(archs);
+    const Status s = interpreter.AllocateTensors();
+    ASSERT_TRUE(s.ok()) << s.message();
+    const std::vector<int8_t> x = Input(interpreter.input(0).bytes);
+    std::memcpy(interpreter.input(0).data, x.data(), x.size());
+    ASSERT_TRUE(interpreter.Invoke().ok());
+    const int8_t* y = interpreter.output(0).data_as<int8_t>();
+    const std::vector<int8_t> got(y, y + interpreter.output(0).bytes);
+    for (size_t i = 5; i < got.size(); i += kOut) EXPECT_EQ(got[i], -4) << i;
+    if (reference.empty()) {
+      reference = got;
+    } else {
+      EXPECT_EQ(got, reference) << "arch set " << archs;
     }
   }
 }
