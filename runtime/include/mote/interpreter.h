@@ -7,9 +7,12 @@
 //   interpreter.Invoke();
 //   const int8_t* scores = interpreter.output(0).data_as<int8_t>();
 //
-// The model, the resolver and the arena are owned by the caller and must
-// outlive the interpreter. Everything the interpreter needs at run time
-// (tensor table, op data, activations, scratch) lives in the arena.
+// The interpreter keeps its own copy of the Model handle (a small view), so
+// the handle may be a temporary; the model's bytes, the resolver and the
+// arena are owned by the caller and must outlive the interpreter. Everything
+// the interpreter needs at run time (tensor table, op data, activations,
+// scratch) lives in the arena. Given a failed Result<Model> (or an empty
+// Model), AllocateTensors returns the load error and nothing else runs.
 #ifndef MOTE_INTERPRETER_H_
 #define MOTE_INTERPRETER_H_
 
@@ -22,6 +25,7 @@
 #include "mote/planner.h"
 #include "mote/span.h"
 #include "mote/status.h"
+#include "mote/types.h"
 
 namespace mote {
 
@@ -31,6 +35,9 @@ struct OrderOpMemory;  // core/op_order.h
 constexpr size_t kArenaAlignment = 16;
 static_assert(kInPlaceShiftAlignment == kArenaAlignment, "banded shifts keep buffers aligned");
 
+// A tensor of a running interpreter. An empty TensorRef (data == nullptr,
+// bytes == 0, empty shape) stands for "no such tensor" (an index out of
+// range) or "no memory yet" (before a successful AllocateTensors).
 struct TensorRef {
   DataType type = DataType::kFloat32;
   Span<const int32_t> shape;
@@ -39,8 +46,13 @@ struct TensorRef {
   float scale = 0.0f;  // per-tensor quantization (first channel if per-channel)
   int32_t zero_point = 0;
   const char* name = "";
+  bool empty() const { return data == nullptr; }
+  // The data as T*. In debug builds asserts that T matches `type` (int8_t for
+  // kInt8, float for kFloat32, ...; any type for an empty TensorRef); in
+  // release builds no check (nullptr for an empty TensorRef).
   template <typename T>
   T* data_as() const {
+    assert((data == nullptr || DataTypeOf<T>::matches(type)) && "TensorRef::data_as: wrong type");
     return static_cast<T*>(data);
   }
 };
@@ -93,6 +105,10 @@ struct PlanSummary {
 class Interpreter {
  public:
   Interpreter(const Model& model, const OpResolver& resolver, Span<uint8_t> arena);
+  // Over the result of Model::Load: if it failed, AllocateTensors returns its error.
+  Interpreter(const Result<Model>& model, const OpResolver& resolver, Span<uint8_t> arena);
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
 
   // Resolves kernels, runs every op's Prepare, plans all buffers into the
   // arena. On a too-small arena fails with kResourceExhausted and the size needed.
@@ -115,10 +131,15 @@ class Interpreter {
   // of space; exact unless even the persistent data did not fit, then a lower bound).
   size_t arena_required_bytes() const { return required_bytes_; }
 
-  size_t num_inputs() const;
-  size_t num_outputs() const;
+  // Inputs and outputs of the model (0 when it did not load). input(i) /
+  // output(i) / tensor(i) with an index out of range give an empty TensorRef
+  // (data == nullptr); the Checked variants return an error instead.
+  size_t num_inputs() const { return inputs_.size(); }
+  size_t num_outputs() const { return outputs_.size(); }
   TensorRef input(size_t i) const;
   TensorRef output(size_t i) const;
+  Result<TensorRef> CheckedInput(size_t i) const;
+  Result<TensorRef> CheckedOutput(size_t i) const;
   // Any tensor of the main subgraph; data is only meaningful while the tensor is live.
   TensorRef tensor(size_t tensor_index) const;
   size_t num_ops() const { return num_ops_; }
@@ -214,10 +235,13 @@ class Interpreter {
   size_t BuildPlanBuffers(const PlanLayout& layout, const uint16_t* order, bool streams) const;
   static OrderOpMemory OrderMemoryOf(const void* self, size_t op);
 
-  const Model& model_;
+  Model model_;          // the caller's handle, copied (a view of the caller's bytes)
+  Status model_status_;  // the load error of a failed Result<Model>
   const OpResolver& resolver_;
   Span<uint8_t> arena_;
   SubgraphView subgraph_;
+  Span<const int32_t> inputs_;  // the main subgraph's (empty if the model did not load)
+  Span<const int32_t> outputs_;
   size_t num_tensors_ = 0;
   size_t num_ops_ = 0;
   void** tensor_data_ = nullptr;

@@ -98,7 +98,7 @@ class OperatorView {
   int32_t version() const;
   // Name for messages: "CONV_2D", or the custom op's name.
   const char* name(char* buffer, size_t size) const;
-  Span<const int32_t> inputs() const;   // -1 marks an omitted optional input
+  Span<const int32_t> inputs() const;  // -1 marks an omitted optional input
   Span<const int32_t> outputs() const;
   Span<const int32_t> intermediates() const;
   OptionsView options() const;
@@ -131,7 +131,10 @@ class SubgraphView {
 
 class Model {
  public:
+  // An empty model (what a failed Load's Result holds): loaded() is false and
+  // nothing else may be called on it.
   Model() = default;
+  bool loaded() const { return root_ != nullptr; }
   // Verifies `bytes` and returns a Model over them (zero-copy).
   static Result<Model> Load(Span<const uint8_t> bytes);
 

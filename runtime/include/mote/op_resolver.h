@@ -1,8 +1,8 @@
 // OpResolver: which kernels an interpreter may use. Only kernels added to a
-// resolver are linked into the firmware.
+// resolver are linked into the firmware (the accessors: mote/ops.h).
 //
 //   mote::OpResolverN<3> resolver;
-//   MOTE_TRY(resolver.Add(mote::ops::Conv2D()));
+//   MOTE_TRY(resolver.Add(mote::ops::Conv2DInt8()));
 //   MOTE_TRY(resolver.Add(mote::ops::FullyConnected()));
 //   MOTE_TRY(resolver.Add(mote::ops::Softmax()));
 #ifndef MOTE_OP_RESOLVER_H_
@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "mote/kernel.h"
+#include "mote/ops.h"
 #include "mote/status.h"
 
 namespace mote {
@@ -42,8 +43,7 @@ class OpResolverN : public OpResolver {
  public:
   Status Add(const OpKernel& k) {
     if (Find(static_cast<int32_t>(k.builtin), k.custom_name) != nullptr) {
-      return Status::Error(StatusCode::kInvalidArgument, "op %s registered twice",
-                           OpKernelName(k));
+      return Status::Error(StatusCode::kInvalidArgument, "op %s registered twice", OpKernelName(k));
     }
     if (count_ == N) {
       return Status::Error(StatusCode::kResourceExhausted,

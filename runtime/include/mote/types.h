@@ -29,6 +29,70 @@ enum class DataType : int8_t {
   kInt4 = 17,
 };
 
+// DataTypeOf<T>::matches(type): true if C++ type T holds elements of `type`
+// (TensorRef::data_as checks it in debug builds). void and (u)int8_t/char
+// views of raw bytes match every type.
+template <typename T>
+struct DataTypeOf {
+  static constexpr bool matches(DataType) { return false; }
+};
+template <typename T>
+struct DataTypeOf<const T> : DataTypeOf<T> {};
+template <>
+struct DataTypeOf<void> {
+  static constexpr bool matches(DataType) { return true; }
+};
+template <>
+struct DataTypeOf<uint8_t> {
+  static constexpr bool matches(DataType) { return true; }
+};
+template <>
+struct DataTypeOf<char> {
+  static constexpr bool matches(DataType) { return true; }
+};
+template <>
+struct DataTypeOf<float> {
+  static constexpr bool matches(DataType t) { return t == DataType::kFloat32; }
+};
+template <>
+struct DataTypeOf<double> {
+  static constexpr bool matches(DataType t) { return t == DataType::kFloat64; }
+};
+template <>
+struct DataTypeOf<int8_t> {
+  static constexpr bool matches(DataType t) { return t == DataType::kInt8; }
+};
+template <>
+struct DataTypeOf<int16_t> {
+  static constexpr bool matches(DataType t) { return t == DataType::kInt16; }
+};
+template <>
+struct DataTypeOf<uint16_t> {
+  static constexpr bool matches(DataType t) {
+    return t == DataType::kUInt16 || t == DataType::kFloat16;
+  }
+};
+template <>
+struct DataTypeOf<int32_t> {
+  static constexpr bool matches(DataType t) { return t == DataType::kInt32; }
+};
+template <>
+struct DataTypeOf<uint32_t> {
+  static constexpr bool matches(DataType t) { return t == DataType::kUInt32; }
+};
+template <>
+struct DataTypeOf<int64_t> {
+  static constexpr bool matches(DataType t) { return t == DataType::kInt64; }
+};
+template <>
+struct DataTypeOf<uint64_t> {
+  static constexpr bool matches(DataType t) { return t == DataType::kUInt64; }
+};
+template <>
+struct DataTypeOf<bool> {
+  static constexpr bool matches(DataType t) { return t == DataType::kBool; }
+};
+
 // Bytes per element; 0 for types whose size is not fixed (string, resource,
 // variant, int4) or unknown codes.
 size_t DataTypeSize(DataType type);

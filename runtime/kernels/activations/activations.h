@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "mote/kernel.h"
+#include "mote/ops.h"
 
 namespace mote {
 
@@ -94,12 +95,6 @@ void HardSwishS8(const HardSwishParams& p, const int8_t* in, int8_t* out);
 
 namespace ops {
 Span<const OpKernel* const> activations_kernels();
-const OpKernel& Relu();
-const OpKernel& Relu6();
-const OpKernel& LeakyRelu();
-const OpKernel& Logistic();
-const OpKernel& Tanh();
-const OpKernel& HardSwish();
 }  // namespace ops
 
 }  // namespace mote

@@ -2,6 +2,7 @@
 #include "kernels/common/weighted_op_types.h"
 
 #include "kernels/common/quantization.h"
+#include "kernels/common/typed_registration.h"
 #include "kernels/common/variant_prepare.h"
 #include "kernels/conv2d/conv2d_in_place.h"
 #include "kernels/conv2d/conv_prepare.h"
@@ -80,6 +81,18 @@ void EvalS16(const EvalContext& ctx) {
   ConvS16(p, ctx.input<int16_t>(0), ctx.input<int8_t>(1), bias, ctx.output<int16_t>(0));
 }
 
+// The int8 variants a registration may pick: all of them for ops::Conv2D()
+// (the AOT compiler's), the interpreter's for ops::Conv2DInt8().
+template <unsigned kTypes>
+Span<const ConvS8Variant* const> ConvS8List() {
+  if constexpr (kTypes == kTypesAll) {
+    return ConvS8Variants();
+  } else {
+    return ConvS8InterpreterVariants();
+  }
+}
+
+template <unsigned kTypes>
 Status Prepare(PrepareContext& ctx) {
   if (!ctx.has_input(0) || !ctx.has_input(1) || ctx.num_outputs() != 1) {
     return Status::Error(StatusCode::kInvalidModel, "needs input, filter and one output");
@@ -93,10 +106,12 @@ Status Prepare(PrepareContext& ctx) {
 
   MOTE_ASSIGN_OR_RETURN(const WeightedOpTypes types,
                         SelectWeightedOpTypes(input, filter, output, "filter"));
-  const DataType type = input.type();
+  MOTE_TRY(CheckRegisteredType<kTypes>(types.variant, input.type()));
+  const DataType type = RegisteredType<kTypes>(input.type());
+  const WeightedVariant variant = RegisteredVariant<kTypes>(types.variant);
   const DataType bias_type = types.bias;
   constexpr EvalFn kEvals[] = {&EvalF32, &EvalS8, &EvalS16};
-  const EvalFn eval = kEvals[static_cast<int>(types.variant)];
+  const EvalFn eval = kEvals[static_cast<int>(variant)];
 
   const OptionsView options = ctx.options();
   const Padding padding = static_cast<Padding>(options.GetInt8(kPaddingField, 0));
@@ -179,7 +194,7 @@ Status Prepare(PrepareContext& ctx) {
     const bool weights_constant =
         constants.filter != nullptr && (!p->has_bias || constants.bias != nullptr);
     ChosenVariant<ConvParams, ConvS8Args> chosen;
-    MOTE_TRY(PrepareKernelVariant(ctx, ConvS8Variants(), *p, constants, weights_constant,
+    MOTE_TRY(PrepareKernelVariant(ctx, ConvS8List<kTypes>(), *p, constants, weights_constant,
                                   static_cast<size_t>(p->output_c), &chosen));
     d->s8 = chosen.variant;
     d->packed = chosen.packed;
@@ -188,8 +203,8 @@ Status Prepare(PrepareContext& ctx) {
   }
   // Output over input, computed in bands, when the input dies here.
   constexpr size_t kElementBytes[] = {sizeof(float), 1, sizeof(int16_t)};
-  MOTE_TRY(PrepareInPlaceBands(ctx, *p, kElementBytes[static_cast<int>(types.variant)], d->s8,
-                               &d->bands));
+  MOTE_TRY(
+      PrepareInPlaceBands(ctx, *p, kElementBytes[static_cast<int>(variant)], d->s8, &d->bands));
   if (type != DataType::kFloat32) {
     MOTE_TRY(KeepConvQuant(ctx, p->output_c, d->s8 != nullptr && d->s8->requant_only_packed,
                            &p->multiplier, &p->shift));
@@ -199,17 +214,37 @@ Status Prepare(PrepareContext& ctx) {
 }
 
 constexpr StreamFns kStreamFns{&EvalBandS8, nullptr, nullptr};
-constexpr OpKernel kConv2D{BuiltinOp::kConv2D, nullptr, &Prepare, 0, &kStreamFns};
+constexpr OpKernel kConv2D{BuiltinOp::kConv2D, nullptr, &Prepare<kTypesAll>, 0, &kStreamFns};
+constexpr OpKernel kConv2DInt8{BuiltinOp::kConv2D, nullptr, &Prepare<kTypesS8>, 0, &kStreamFns};
 
 }  // namespace
 
 namespace ops {
 const OpKernel& Conv2D() { return kConv2D; }
+const OpKernel& Conv2DInt8() { return kConv2DInt8; }
 
 Span<const OpKernel* const> conv2d_kernels() {
   static const OpKernel* const kList[] = {&kConv2D};
   return Span<const OpKernel* const>(kList);
 }
 }  // namespace ops
+
+namespace {
+constexpr ConvS8Variant kInterpreterRef{
+    "conv2d_s8__ref", KernelArch::kPortable, nullptr, nullptr, nullptr, nullptr, &conv2d_s8__ref};
+}  // namespace
+
+Span<const ConvS8Variant* const> ConvS8InterpreterVariants() {
+  static const ConvS8Variant* const kList[] = {
+#if defined(MOTE_KERNELS_X86)
+    &kConv2dS8_1x1X86Avx2,
+    &kConv2dS8X86Avx2,
+#endif
+    &kConv2dS8_1x1ArmV7emDsp,
+    &kConv2dS8ArmV7emDsp,
+    &kInterpreterRef,
+  };
+  return Span<const ConvS8Variant* const>(kList);
+}
 
 }  // namespace mote

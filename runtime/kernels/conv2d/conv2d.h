@@ -13,6 +13,7 @@
 #include "kernels/common/banded_prepare.h"
 #include "kernels/common/kernel_variant.h"
 #include "mote/kernel.h"
+#include "mote/ops.h"
 
 namespace mote {
 
@@ -60,6 +61,11 @@ using ConvS8Variant = KernelVariant<ConvParams, ConvS8Args>;
 // Every int8 variant compiled into this build, most specialised first, the
 // reference (conv2d_s8__ref) last (conv2d_variants.cc).
 Span<const ConvS8Variant* const> ConvS8Variants();
+// The same without the variants only the AOT compiler can use (weights
+// re-laid-out ahead of time, too large for the arena): what the per-type
+// registration (ops::...Int8()) picks from, so that firmware does not link them.
+// Keep in sync with the list above (tests/unit/ops_test.cc checks it).
+Span<const ConvS8Variant* const> ConvS8InterpreterVariants();
 
 // Variant functions, named as their ConvS8Variant::name.
 void conv2d_s8__ref(const ConvParams& p, const ConvS8Args& a);
@@ -90,7 +96,6 @@ struct ConvOpData {
 namespace ops {
 // Every kernel this folder registers (used by the all-ops registry).
 Span<const OpKernel* const> conv2d_kernels();
-const OpKernel& Conv2D();
 }  // namespace ops
 
 }  // namespace mote

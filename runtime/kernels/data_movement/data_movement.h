@@ -10,6 +10,7 @@
 
 #include "mote/kernel.h"
 #include "mote/model.h"
+#include "mote/ops.h"
 
 namespace mote {
 
@@ -49,13 +50,6 @@ void GatherCopy(const GatherParams& params, const void* input, const void* indic
 
 namespace ops {
 Span<const OpKernel* const> data_movement_kernels();
-const OpKernel& Concatenation();
-const OpKernel& Pack();
-const OpKernel& Split();
-const OpKernel& SplitV();
-const OpKernel& Unpack();
-const OpKernel& Transpose();
-const OpKernel& Gather();
 }  // namespace ops
 
 }  // namespace mote

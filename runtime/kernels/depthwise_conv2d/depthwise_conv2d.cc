@@ -2,6 +2,7 @@
 #include "kernels/common/weighted_op_types.h"
 
 #include "kernels/common/quantization.h"
+#include "kernels/common/typed_registration.h"
 #include "kernels/common/variant_prepare.h"
 #include "kernels/conv2d/conv_prepare.h"
 #include "kernels/conv2d/padding.h"
@@ -81,6 +82,18 @@ void EvalS16(const EvalContext& ctx) {
   DepthwiseConvS16(p, ctx.input<int16_t>(0), ctx.input<int8_t>(1), bias, ctx.output<int16_t>(0));
 }
 
+// The int8 variants a registration may pick: all of them for ops::DepthwiseConv2D()
+// (the AOT compiler's), the interpreter's for ops::DepthwiseConv2DInt8().
+template <unsigned kTypes>
+Span<const DepthwiseS8Variant* const> DepthwiseS8List() {
+  if constexpr (kTypes == kTypesAll) {
+    return DepthwiseS8Variants();
+  } else {
+    return DepthwiseS8InterpreterVariants();
+  }
+}
+
+template <unsigned kTypes>
 Status Prepare(PrepareContext& ctx) {
   if (!ctx.has_input(0) || !ctx.has_input(1) || ctx.num_outputs() != 1) {
     return Status::Error(StatusCode::kInvalidModel, "needs input, filter and one output");
@@ -94,10 +107,12 @@ Status Prepare(PrepareContext& ctx) {
 
   MOTE_ASSIGN_OR_RETURN(const WeightedOpTypes types,
                         SelectWeightedOpTypes(input, filter, output, "filter"));
-  const DataType type = input.type();
+  MOTE_TRY(CheckRegisteredType<kTypes>(types.variant, input.type()));
+  const DataType type = RegisteredType<kTypes>(input.type());
+  const WeightedVariant variant = RegisteredVariant<kTypes>(types.variant);
   const DataType bias_type = types.bias;
   constexpr EvalFn kEvals[] = {&EvalF32, &EvalS8, &EvalS16};
-  const EvalFn eval = kEvals[static_cast<int>(types.variant)];
+  const EvalFn eval = kEvals[static_cast<int>(variant)];
   if (filter.dim(0) != 1) {
     return Status::Error(StatusCode::kInvalidModel, "filter dimension 0 is %d; expected 1",
                          static_cast<int>(filter.dim(0)));
@@ -187,7 +202,7 @@ Status Prepare(PrepareContext& ctx) {
     const bool weights_constant =
         constants.filter != nullptr && (!p->has_bias || constants.bias != nullptr);
     ChosenVariant<DepthwiseParams, DepthwiseS8Args> chosen;
-    MOTE_TRY(PrepareKernelVariant(ctx, DepthwiseS8Variants(), *p, constants, weights_constant,
+    MOTE_TRY(PrepareKernelVariant(ctx, DepthwiseS8List<kTypes>(), *p, constants, weights_constant,
                                   static_cast<size_t>(p->output_c), &chosen));
     d->s8 = chosen.variant;
     d->packed = chosen.packed;
@@ -196,8 +211,8 @@ Status Prepare(PrepareContext& ctx) {
   }
   // Output over input, computed in bands, when the input dies here.
   constexpr size_t kElementBytes[] = {sizeof(float), 1, sizeof(int16_t)};
-  MOTE_TRY(PrepareInPlaceBands(ctx, *p, kElementBytes[static_cast<int>(types.variant)], d->s8,
-                               &d->bands));
+  MOTE_TRY(
+      PrepareInPlaceBands(ctx, *p, kElementBytes[static_cast<int>(variant)], d->s8, &d->bands));
   if (type != DataType::kFloat32) {
     MOTE_TRY(KeepConvQuant(ctx, p->output_c, d->s8 != nullptr && d->s8->requant_only_packed,
                            &p->multiplier, &p->shift));
@@ -207,17 +222,40 @@ Status Prepare(PrepareContext& ctx) {
 }
 
 constexpr StreamFns kStreamFns{&EvalBandS8, nullptr, nullptr};
-constexpr OpKernel kDepthwiseConv2D{BuiltinOp::kDepthwiseConv2D, nullptr, &Prepare, 0, &kStreamFns};
+constexpr OpKernel kDepthwiseConv2D{BuiltinOp::kDepthwiseConv2D, nullptr, &Prepare<kTypesAll>, 0,
+                                    &kStreamFns};
+constexpr OpKernel kDepthwiseConv2DInt8{BuiltinOp::kDepthwiseConv2D, nullptr, &Prepare<kTypesS8>, 0,
+                                        &kStreamFns};
 
 }  // namespace
 
 namespace ops {
 const OpKernel& DepthwiseConv2D() { return kDepthwiseConv2D; }
+const OpKernel& DepthwiseConv2DInt8() { return kDepthwiseConv2DInt8; }
 
 Span<const OpKernel* const> depthwise_conv2d_kernels() {
   static const OpKernel* const kList[] = {&kDepthwiseConv2D};
   return Span<const OpKernel* const>(kList);
 }
 }  // namespace ops
+
+namespace {
+constexpr DepthwiseS8Variant kInterpreterRef{
+    "depthwise_conv2d_s8__ref", KernelArch::kPortable, nullptr, nullptr, nullptr, nullptr,
+    &depthwise_conv2d_s8__ref};
+}  // namespace
+
+Span<const DepthwiseS8Variant* const> DepthwiseS8InterpreterVariants() {
+  static const DepthwiseS8Variant* const kList[] = {
+    &kDepthwiseConv2dS8_1chArmV7emDsp,
+    &kDepthwiseConv2dS8_3x3ArmV7emDsp,
+    &kDepthwiseConv2dS8ArmV7emDsp,
+#if defined(MOTE_KERNELS_X86)
+    &kDepthwiseConv2dS8X86Avx2,
+#endif
+    &kInterpreterRef,
+  };
+  return Span<const DepthwiseS8Variant* const>(kList);
+}
 
 }  // namespace mote

@@ -14,6 +14,7 @@
 #include "kernels/common/banded_prepare.h"
 #include "kernels/common/kernel_variant.h"
 #include "mote/kernel.h"
+#include "mote/ops.h"
 
 namespace mote {
 
@@ -61,6 +62,11 @@ using DepthwiseS8Variant = KernelVariant<DepthwiseParams, DepthwiseS8Args>;
 // Every int8 variant compiled into this build, most specialised first, the
 // reference (depthwise_conv2d_s8__ref) last (depthwise_conv2d_variants.cc).
 Span<const DepthwiseS8Variant* const> DepthwiseS8Variants();
+// The same without the variants only the AOT compiler can use (weights
+// re-laid-out ahead of time, too large for the arena): what the per-type
+// registration (ops::...Int8()) picks from, so that firmware does not link them.
+// Keep in sync with the list above (tests/unit/ops_test.cc checks it).
+Span<const DepthwiseS8Variant* const> DepthwiseS8InterpreterVariants();
 
 // Variant functions, named as their DepthwiseS8Variant::name.
 void depthwise_conv2d_s8__ref(const DepthwiseParams& p, const DepthwiseS8Args& a);
@@ -99,7 +105,6 @@ struct DepthwiseOpData {
 namespace ops {
 // Every kernel this folder registers (used by the all-ops registry).
 Span<const OpKernel* const> depthwise_conv2d_kernels();
-const OpKernel& DepthwiseConv2D();
 }  // namespace ops
 
 }  // namespace mote

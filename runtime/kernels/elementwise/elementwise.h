@@ -11,6 +11,7 @@
 #include "kernels/common/kernel_variant.h"
 #include "kernels/elementwise/broadcast.h"
 #include "mote/kernel.h"
+#include "mote/ops.h"
 
 namespace mote {
 
@@ -174,13 +175,6 @@ void PreluF32(const BroadcastShape& s, const float* x, const float* alpha, float
 namespace ops {
 // Every kernel this folder registers (used by the all-ops registry).
 Span<const OpKernel* const> elementwise_kernels();
-const OpKernel& Add();
-const OpKernel& Sub();
-const OpKernel& Mul();
-const OpKernel& Div();
-const OpKernel& Minimum();
-const OpKernel& Maximum();
-const OpKernel& SelectV2();
 }  // namespace ops
 
 }  // namespace mote

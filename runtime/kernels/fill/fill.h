@@ -9,6 +9,7 @@
 
 #include "mote/kernel.h"
 #include "mote/model.h"
+#include "mote/ops.h"
 
 namespace mote {
 
@@ -30,9 +31,6 @@ void FillZeros(const FillParams& params, void* output);
 
 namespace ops {
 Span<const OpKernel* const> fill_kernels();
-const OpKernel& Shape();
-const OpKernel& Fill();
-const OpKernel& ZerosLike();
 }  // namespace ops
 
 }  // namespace mote

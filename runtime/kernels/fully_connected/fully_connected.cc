@@ -1,6 +1,7 @@
 #include "kernels/fully_connected/fully_connected.h"
 #include "kernels/common/weighted_op_types.h"
 
+#include "kernels/common/typed_registration.h"
 #include "kernels/common/variant_prepare.h"
 
 #include <algorithm>
@@ -250,6 +251,18 @@ Status PrepareQuant(PrepareContext& ctx, FusedActivation activation, FullyConnec
   return Status::Ok();
 }
 
+// The int8 variants a registration may pick: all of them for ops::FullyConnected()
+// (the AOT compiler's), the interpreter's for ops::FullyConnectedInt8().
+template <unsigned kTypes>
+Span<const FullyConnectedS8Variant* const> FullyConnectedS8List() {
+  if constexpr (kTypes == kTypesAll) {
+    return FullyConnectedS8Variants();
+  } else {
+    return FullyConnectedS8InterpreterVariants();
+  }
+}
+
+template <unsigned kTypes>
 Status Prepare(PrepareContext& ctx) {
   if (!ctx.has_input(0) || !ctx.has_input(1) || ctx.num_outputs() != 1) {
     return Invalid("needs input, weights and one output");
@@ -260,10 +273,12 @@ Status Prepare(PrepareContext& ctx) {
   const TensorView output = ctx.output(0);
   MOTE_ASSIGN_OR_RETURN(const WeightedOpTypes types,
                         SelectWeightedOpTypes(input, weights, output, "weights"));
-  const DataType type = input.type();
+  MOTE_TRY(CheckRegisteredType<kTypes>(types.variant, input.type()));
+  const DataType type = RegisteredType<kTypes>(input.type());
+  const WeightedVariant variant = RegisteredVariant<kTypes>(types.variant);
   const DataType bias_type = types.bias;
   constexpr EvalFn kEvals[] = {&EvalF32, &EvalS8, &EvalS16};
-  const EvalFn eval = kEvals[static_cast<int>(types.variant)];
+  const EvalFn eval = kEvals[static_cast<int>(variant)];
   const OptionsView options = ctx.options();
   const int8_t format = options.GetInt8(kWeightsFormatField, 0);
   if (format != 0) {
@@ -297,8 +312,8 @@ Status Prepare(PrepareContext& ctx) {
     const bool weights_constant =
         constants.weights != nullptr && (!p->has_bias || constants.bias != nullptr);
     ChosenVariant<FullyConnectedParams, FullyConnectedS8Args> chosen;
-    MOTE_TRY(PrepareKernelVariant(ctx, FullyConnectedS8Variants(), *p, constants, weights_constant,
-                                  static_cast<size_t>(p->output_depth), &chosen));
+    MOTE_TRY(PrepareKernelVariant(ctx, FullyConnectedS8List<kTypes>(), *p, constants,
+                                  weights_constant, static_cast<size_t>(p->output_depth), &chosen));
     d->s8 = chosen.variant;
     d->packed = chosen.packed;
     d->scratch_index = chosen.scratch_index;
@@ -311,17 +326,38 @@ Status Prepare(PrepareContext& ctx) {
 }
 
 constexpr StreamFns kStreamFns{nullptr, &AccumulateS8, &FinishS8};
-constexpr OpKernel kFullyConnected{BuiltinOp::kFullyConnected, nullptr, &Prepare, 0, &kStreamFns};
+constexpr OpKernel kFullyConnected{BuiltinOp::kFullyConnected, nullptr, &Prepare<kTypesAll>, 0,
+                                   &kStreamFns};
+constexpr OpKernel kFullyConnectedInt8{BuiltinOp::kFullyConnected, nullptr, &Prepare<kTypesS8>, 0,
+                                       &kStreamFns};
 
 }  // namespace
 
 namespace ops {
 const OpKernel& FullyConnected() { return kFullyConnected; }
+const OpKernel& FullyConnectedInt8() { return kFullyConnectedInt8; }
 
 Span<const OpKernel* const> fully_connected_kernels() {
   static const OpKernel* const kList[] = {&kFullyConnected};
   return Span<const OpKernel* const>(kList);
 }
 }  // namespace ops
+
+namespace {
+constexpr FullyConnectedS8Variant kInterpreterRef{
+    "fully_connected_s8__ref", KernelArch::kPortable, nullptr, nullptr, nullptr, nullptr,
+    &fully_connected_s8__ref};
+}  // namespace
+
+Span<const FullyConnectedS8Variant* const> FullyConnectedS8InterpreterVariants() {
+  static const FullyConnectedS8Variant* const kList[] = {
+#if defined(MOTE_KERNELS_X86)
+    &kFullyConnectedS8X86Avx2,
+#endif
+    &kFullyConnectedS8ArmV7emDsp,
+    &kInterpreterRef,
+  };
+  return Span<const FullyConnectedS8Variant* const>(kList);
+}
 
 }  // namespace mote

@@ -12,6 +12,7 @@
 
 #include "kernels/common/kernel_variant.h"
 #include "mote/kernel.h"
+#include "mote/ops.h"
 
 namespace mote {
 
@@ -68,6 +69,11 @@ using FullyConnectedS8Variant = KernelVariant<FullyConnectedParams, FullyConnect
 // Every int8 variant compiled into this build, most specialised first, the
 // reference (fully_connected_s8__ref) last (fully_connected_variants.cc).
 Span<const FullyConnectedS8Variant* const> FullyConnectedS8Variants();
+// The same without the variants only the AOT compiler can use (weights
+// re-laid-out ahead of time, too large for the arena): what the per-type
+// registration (ops::...Int8()) picks from, so that firmware does not link them.
+// Keep in sync with the list above (tests/unit/ops_test.cc checks it).
+Span<const FullyConnectedS8Variant* const> FullyConnectedS8InterpreterVariants();
 
 // Variant functions, named as their FullyConnectedS8Variant::name.
 void fully_connected_s8__ref(const FullyConnectedParams& p, const FullyConnectedS8Args& a);
@@ -97,7 +103,6 @@ struct FullyConnectedOpData {
 namespace ops {
 // Every kernel this folder registers (used by the all-ops registry).
 Span<const OpKernel* const> fully_connected_kernels();
-const OpKernel& FullyConnected();
 }  // namespace ops
 
 }  // namespace mote

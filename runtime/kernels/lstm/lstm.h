@@ -17,6 +17,7 @@
 #include <cstdint>
 
 #include "mote/kernel.h"
+#include "mote/ops.h"
 
 namespace mote {
 
@@ -122,7 +123,6 @@ void UnidirectionalSequenceLstmF32(const LstmF32Params& params, const LstmF32Wei
 namespace ops {
 // Every kernel this folder registers (used by the all-ops registry).
 Span<const OpKernel* const> lstm_kernels();
-const OpKernel& UnidirectionalSequenceLstm();
 }  // namespace ops
 
 }  // namespace mote

@@ -92,6 +92,19 @@ const char* UnaryF32FunctionName(BuiltinOp op) {
 }
 
 namespace ops {
+const OpKernel& Abs() { return kAbs; }
+const OpKernel& Neg() { return kNeg; }
+const OpKernel& Floor() { return kFloor; }
+const OpKernel& Ceil() { return kCeil; }
+const OpKernel& Round() { return kRound; }
+const OpKernel& Sqrt() { return kSqrt; }
+const OpKernel& Rsqrt() { return kRsqrt; }
+const OpKernel& Square() { return kSquare; }
+const OpKernel& Sin() { return kSin; }
+const OpKernel& Cos() { return kCos; }
+const OpKernel& Exp() { return kExp; }
+const OpKernel& Log() { return kLog; }
+const OpKernel& Elu() { return kElu; }
 Span<const OpKernel* const> math_kernels() {
   static const OpKernel* const kList[] = {&kAbs,  &kNeg,   &kFloor,  &kCeil, &kRound,
                                           &kSqrt, &kRsqrt, &kSquare, &kSin,  &kCos,

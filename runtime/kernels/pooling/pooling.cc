@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "kernels/common/quantization.h"
+#include "kernels/common/typed_registration.h"
 #include "kernels/common/variant_prepare.h"
 
 namespace mote {
@@ -64,8 +65,8 @@ void EvalS8(const EvalContext& ctx) {
 }
 
 struct PoolFns {
-  EvalFn f32;
-  EvalFn s16;
+  EvalFn f32;  // nullptr: float32 not registered (ops::...Int8)
+  EvalFn s16;  // nullptr: int16 not registered
   Span<const PoolS8Variant* const> (*s8_variants)();
 };
 
@@ -129,6 +130,7 @@ Status PreparePool(PrepareContext& ctx, const PoolFns& fns) {
 
   switch (in.type()) {
     case DataType::kFloat32: {
+      if (fns.f32 == nullptr) return TypeNotRegistered(in.type(), "int8");
       MOTE_ASSIGN_OR_RETURN(const FloatActivationRange r, FloatActivationRangeFor(activation));
       p->float_activation_min = r.min;
       p->float_activation_max = r.max;
@@ -137,6 +139,9 @@ Status PreparePool(PrepareContext& ctx, const PoolFns& fns) {
     }
     case DataType::kInt8:
     case DataType::kInt16: {
+      if (in.type() == DataType::kInt16 && fns.s16 == nullptr) {
+        return TypeNotRegistered(in.type(), "int8");
+      }
       MOTE_ASSIGN_OR_RETURN(const TensorQuant in_q, PerTensorQuant(in, "input"));
       MOTE_ASSIGN_OR_RETURN(const TensorQuant out_q, PerTensorQuant(out, "output"));
       const double diff =
@@ -189,14 +194,28 @@ Status PrepareMax(PrepareContext& ctx) {
   return PreparePool(ctx, kFns);
 }
 
+Status PrepareAverageInt8(PrepareContext& ctx) {
+  static constexpr PoolFns kFns{nullptr, nullptr, &AveragePoolS8Variants};
+  return PreparePool(ctx, kFns);
+}
+
+Status PrepareMaxInt8(PrepareContext& ctx) {
+  static constexpr PoolFns kFns{nullptr, nullptr, &MaxPoolS8Variants};
+  return PreparePool(ctx, kFns);
+}
+
 constexpr OpKernel kAveragePool2D{BuiltinOp::kAveragePool2D, nullptr, &PrepareAverage};
 constexpr OpKernel kMaxPool2D{BuiltinOp::kMaxPool2D, nullptr, &PrepareMax};
+constexpr OpKernel kAveragePool2DInt8{BuiltinOp::kAveragePool2D, nullptr, &PrepareAverageInt8};
+constexpr OpKernel kMaxPool2DInt8{BuiltinOp::kMaxPool2D, nullptr, &PrepareMaxInt8};
 
 }  // namespace
 
 namespace ops {
 const OpKernel& AveragePool2D() { return kAveragePool2D; }
 const OpKernel& MaxPool2D() { return kMaxPool2D; }
+const OpKernel& AveragePool2DInt8() { return kAveragePool2DInt8; }
+const OpKernel& MaxPool2DInt8() { return kMaxPool2DInt8; }
 
 Span<const OpKernel* const> pooling_kernels() {
   static const OpKernel* const kList[] = {&kAveragePool2D, &kMaxPool2D};

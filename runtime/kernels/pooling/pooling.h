@@ -10,6 +10,7 @@
 
 #include "kernels/common/kernel_variant.h"
 #include "mote/kernel.h"
+#include "mote/ops.h"
 
 namespace mote {
 
@@ -77,8 +78,6 @@ struct PoolOpData {
 namespace ops {
 // Every kernel this folder registers (used by the all-ops registry).
 Span<const OpKernel* const> pooling_kernels();
-const OpKernel& AveragePool2D();
-const OpKernel& MaxPool2D();
 }  // namespace ops
 
 }  // namespace mote

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "mote/kernel.h"
+#include "mote/ops.h"
 
 namespace mote {
 
@@ -63,9 +64,6 @@ void Cast(const CastParams& p, const void* in, void* out);
 
 namespace ops {
 Span<const OpKernel* const> quantize_kernels();
-const OpKernel& Quantize();
-const OpKernel& Dequantize();
-const OpKernel& Cast();
 }  // namespace ops
 
 }  // namespace mote

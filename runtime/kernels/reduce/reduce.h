@@ -8,6 +8,7 @@
 
 #include "mote/kernel.h"
 #include "mote/model.h"
+#include "mote/ops.h"
 
 namespace mote {
 
@@ -54,10 +55,6 @@ void ReduceMaxS8(const MeanParams& params, const int8_t* input, int8_t* output);
 
 namespace ops {
 Span<const OpKernel* const> reduce_kernels();
-const OpKernel& Mean();
-const OpKernel& ArgMax();
-const OpKernel& Sum();
-const OpKernel& ReduceMax();
 }  // namespace ops
 
 }  // namespace mote

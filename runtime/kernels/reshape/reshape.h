@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "mote/kernel.h"
+#include "mote/ops.h"
 
 namespace mote {
 
@@ -20,9 +21,6 @@ void ReshapeCopy(const ReshapeParams& params, const void* input, void* output);
 namespace ops {
 // Every kernel this folder registers (used by the all-ops registry).
 Span<const OpKernel* const> reshape_kernels();
-const OpKernel& Reshape();
-const OpKernel& Squeeze();
-const OpKernel& ExpandDims();
 }  // namespace ops
 
 }  // namespace mote

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "mote/kernel.h"
+#include "mote/ops.h"
 
 namespace mote {
 
@@ -25,7 +26,6 @@ void ResizeNearestCopy(const ResizeNearestParams& params, const void* input, voi
 
 namespace ops {
 Span<const OpKernel* const> resize_kernels();
-const OpKernel& ResizeNearestNeighbor();
 }  // namespace ops
 
 }  // namespace mote

@@ -18,6 +18,7 @@
 #include "kernels/signal/rfft_int16.h"
 #include "mote/interpreter.h"
 #include "mote/kernel.h"
+#include "mote/ops.h"
 
 namespace mote {
 
@@ -112,15 +113,6 @@ int ResetState(const Interpreter& interpreter);
 namespace ops {
 // Every kernel this folder registers (used by the all-ops registry).
 Span<const OpKernel* const> signal_kernels();
-const OpKernel& SignalWindow();
-const OpKernel& SignalFftAutoScale();
-const OpKernel& SignalRfft();
-const OpKernel& SignalEnergy();
-const OpKernel& SignalFilterBank();
-const OpKernel& SignalFilterBankSquareRoot();
-const OpKernel& SignalFilterBankSpectralSubtraction();
-const OpKernel& SignalPcan();
-const OpKernel& SignalFilterBankLog();
 }  // namespace ops
 
 }  // namespace mote

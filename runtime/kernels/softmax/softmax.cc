@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "kernels/common/quantization.h"
+#include "kernels/common/typed_registration.h"
 #include "kernels/common/variant_prepare.h"
 
 namespace mote {
@@ -59,8 +60,11 @@ Status CheckOutputQuant(DataType in_type, DataType out_type, const TensorQuant& 
   return Status::Ok();
 }
 
+// kInt8Only (ops::SoftmaxInt8): int8 input only, so that no int16 code is referenced.
+template <bool kInt8Only>
 Status PrepareQuantized(PrepareContext& ctx, SoftmaxParams* p, float beta, DataType in_type,
                         DataType out_type) {
+  if (kInt8Only) in_type = DataType::kInt8;  // checked by Prepare
   MOTE_ASSIGN_OR_RETURN(const TensorQuant in_q, PerTensorQuant(ctx.input(0), "input"));
   MOTE_ASSIGN_OR_RETURN(const TensorQuant out_q, PerTensorQuant(ctx.output(0), "output"));
   MOTE_TRY(CheckOutputQuant(in_type, out_type, out_q));
@@ -120,6 +124,7 @@ Status PrepareS8Variant(PrepareContext& ctx, SoftmaxOpData* d) {
   return Status::Ok();
 }
 
+template <bool kInt8Only>
 Status Prepare(PrepareContext& ctx) {
   if (ctx.num_inputs() != 1 || !ctx.has_input(0) || ctx.num_outputs() != 1) {
     return Status::Error(StatusCode::kInvalidModel, "SOFTMAX needs 1 input and 1 output");
@@ -137,7 +142,8 @@ Status Prepare(PrepareContext& ctx) {
                            i, static_cast<int>(in.dim(i)), static_cast<int>(out.dim(i)));
     }
   }
-  const DataType in_type = in.type();
+  if (kInt8Only && in.type() != DataType::kInt8) return TypeNotRegistered(in.type(), "int8");
+  const DataType in_type = kInt8Only ? DataType::kInt8 : in.type();
   const DataType out_type = out.type();
   const bool float_ok = in_type == DataType::kFloat32 && out_type == DataType::kFloat32;
   const bool int8_ok =
@@ -158,17 +164,19 @@ Status Prepare(PrepareContext& ctx) {
     ctx.set_eval(&EvalF32);
     return Status::Ok();
   }
-  MOTE_TRY(PrepareQuantized(ctx, p, beta, in_type, out_type));
+  MOTE_TRY(PrepareQuantized<kInt8Only>(ctx, p, beta, in_type, out_type));
   if (in_type == DataType::kInt8 && out_type == DataType::kInt8) MOTE_TRY(PrepareS8Variant(ctx, d));
   return Status::Ok();
 }
 
-constexpr OpKernel kSoftmax{BuiltinOp::kSoftmax, nullptr, &Prepare};
+constexpr OpKernel kSoftmax{BuiltinOp::kSoftmax, nullptr, &Prepare<false>};
+constexpr OpKernel kSoftmaxInt8{BuiltinOp::kSoftmax, nullptr, &Prepare<true>};
 
 }  // namespace
 
 namespace ops {
 const OpKernel& Softmax() { return kSoftmax; }
+const OpKernel& SoftmaxInt8() { return kSoftmaxInt8; }
 
 Span<const OpKernel* const> softmax_kernels() {
   static const OpKernel* const kList[] = {&kSoftmax};

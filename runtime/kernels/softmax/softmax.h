@@ -7,6 +7,7 @@
 
 #include "kernels/common/kernel_variant.h"
 #include "mote/kernel.h"
+#include "mote/ops.h"
 
 namespace mote {
 
@@ -67,7 +68,6 @@ int16_t SoftmaxLutLookup(int16_t value, const int16_t* lut);
 
 namespace ops {
 Span<const OpKernel* const> softmax_kernels();
-const OpKernel& Softmax();
 }  // namespace ops
 
 }  // namespace mote

@@ -13,6 +13,7 @@
 
 #include "mote/kernel.h"
 #include "mote/model.h"
+#include "mote/ops.h"
 
 namespace mote {
 
@@ -55,8 +56,6 @@ extern const OpKernel kSlice;  // slice.cc
 
 namespace ops {
 Span<const OpKernel* const> strided_slice_kernels();  // STRIDED_SLICE, SLICE
-const OpKernel& StridedSlice();
-const OpKernel& Slice();
 }  // namespace ops
 
 }  // namespace mote

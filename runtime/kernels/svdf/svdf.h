@@ -15,6 +15,7 @@
 #include <cstdint>
 
 #include "mote/kernel.h"
+#include "mote/ops.h"
 
 namespace mote {
 
@@ -33,7 +34,7 @@ struct SvdfParams {
   int32_t output_zero_point;
   int32_t feature_multiplier;  // input x weights_feature -> state
   int32_t feature_shift;
-  int32_t output_multiplier;   // state x weights_time -> output
+  int32_t output_multiplier;  // state x weights_time -> output
   int32_t output_shift;
   // Float ops only.
   FusedActivation activation;
@@ -56,13 +57,12 @@ void SvdfS8StateS16(const SvdfParams& p, const int8_t* input, const int8_t* weig
                     const int16_t* weights_time, const int32_t* bias, int16_t* state,
                     int32_t* scratch, int32_t* scratch_output, int8_t* output);
 void SvdfS8StateS8(const SvdfParams& p, const int8_t* input, const int8_t* weights_feature,
-                   const int8_t* weights_time, const int32_t* bias, int8_t* state,
-                   int32_t* scratch, int32_t* scratch_output, int8_t* output);
+                   const int8_t* weights_time, const int32_t* bias, int8_t* state, int32_t* scratch,
+                   int32_t* scratch_output, int8_t* output);
 
 namespace ops {
 // Every kernel this folder registers (used by the all-ops registry).
 Span<const OpKernel* const> svdf_kernels();
-const OpKernel& Svdf();
 }  // namespace ops
 
 }  // namespace mote

@@ -16,6 +16,7 @@
 #include <cstdint>
 
 #include "mote/kernel.h"
+#include "mote/ops.h"
 
 namespace mote {
 
@@ -61,14 +62,12 @@ void TransposeConvF32(const TransposeConvParams& params, const float* input, con
                       const float* bias, float* output);
 void TransposeConvS8(const TransposeConvParams& params, const int8_t* input, const int8_t* filter,
                      const int32_t* bias, int32_t* accumulator, int8_t* output);
-void TransposeConvS16(const TransposeConvParams& params, const int16_t* input,
-                      const int8_t* filter, const int64_t* bias, int64_t* accumulator,
-                      int16_t* output);
+void TransposeConvS16(const TransposeConvParams& params, const int16_t* input, const int8_t* filter,
+                      const int64_t* bias, int64_t* accumulator, int16_t* output);
 
 namespace ops {
 // Every kernel this folder registers (used by the all-ops registry).
 Span<const OpKernel* const> transpose_conv_kernels();
-const OpKernel& TransposeConv();
 }  // namespace ops
 
 }  // namespace mote
