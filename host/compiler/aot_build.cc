@@ -1,24 +1,18 @@
 #include "compiler/aot_build.h"
 
 #include <unistd.h>
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <vector>
 
 #include "compiler/emit_util.h"
 
 #ifndef MOTE_AOT_CXX
 #define MOTE_AOT_CXX "c++"
-#endif
-#ifndef MOTE_AOT_RUNTIME_DIR
-#define MOTE_AOT_RUNTIME_DIR ""
-#endif
-#ifndef MOTE_AOT_LIBS
-#define MOTE_AOT_LIBS ""
 #endif
 
 namespace mote {
@@ -54,13 +48,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s: %zu input bytes, expected %zu\n", argv[1], got, total);
     return 4;
   }
-  {{name}}_reset_state();
+  if ({{name}}_init(g_arena, sizeof(g_arena)) != MOTE_AOT_OK) return 1;
   size_t offset = 0;
   for (size_t i = 0; i < k{{Name}}NumInputs; ++i) {
     std::memcpy(g_arena + k{{Name}}InputOffsets[i], bytes.data() + offset, k{{Name}}InputBytes[i]);
     offset += k{{Name}}InputBytes[i];
   }
-  {{name}}_invoke(g_arena);
+  if ({{name}}_invoke(g_arena, sizeof(g_arena)) != MOTE_AOT_OK) return 1;
   std::FILE* out = std::fopen(argv[2], "wb");
   if (out == nullptr) return 1;
   for (size_t i = 0; i < k{{Name}}NumOutputs; ++i) {
@@ -82,16 +76,6 @@ uint64_t Fnv1a(uint64_t h, const std::string& s) {
   return h;
 }
 
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> parts;
-  std::stringstream ss(s);
-  std::string item;
-  while (std::getline(ss, item, sep)) {
-    if (!item.empty()) parts.push_back(item);
-  }
-  return parts;
-}
-
 bool WriteText(const fs::path& path, const std::string& text) {
   std::ofstream f(path, std::ios::binary);
   f << text;
@@ -104,7 +88,100 @@ std::string Quote(const std::string& s) {
   return q + "'";
 }
 
+// The directory of the running executable ("" if unknown).
+fs::path ExeDir() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : exe.parent_path();
+}
+
+// Kernel variant files for instruction sets the target lacks are left out.
+bool SourceForArchs(const std::string& file, KernelArchSet archs) {
+  if (file.find("__armv7em_dsp") != std::string::npos) {
+    return (archs & KernelArchBit(KernelArch::kArmV7emDsp)) != 0;
+  }
+  if (file.find("__x86_") != std::string::npos) {
+    return (archs & KernelArchBit(KernelArch::kX86Avx2)) != 0;
+  }
+  return true;
+}
+
 }  // namespace
+
+Status FindAotPaths(AotPaths* out) {
+  *out = AotPaths();
+  const fs::path exe_dir = ExeDir();
+  std::error_code ec;
+  const fs::path installed = exe_dir / ".." / "share" / "mote" / "runtime";
+  // The build tree's list, beside the tool or a few levels up (test binaries).
+  fs::path build_tree = exe_dir / "mote-build-tree.txt";
+  for (fs::path dir = exe_dir; !dir.empty() && dir != dir.parent_path(); dir = dir.parent_path()) {
+    if (fs::exists(dir / "mote-build-tree.txt", ec)) {
+      build_tree = dir / "mote-build-tree.txt";
+      break;
+    }
+  }
+  if (!exe_dir.empty() && fs::exists(installed / "include" / "mote", ec)) {
+    out->runtime_dir = fs::weakly_canonical(installed, ec).string();
+    for (const auto& entry : fs::directory_iterator(exe_dir / ".." / "lib" / "mote", ec)) {
+      if (entry.path().extension() == ".a") {
+        out->libs.push_back(fs::weakly_canonical(entry.path(), ec).string());
+      }
+    }
+  } else if (!exe_dir.empty() && fs::exists(build_tree, ec)) {
+    std::ifstream f(build_tree);
+    std::string line;
+    while (std::getline(f, line)) {
+      if (line.rfind("runtime=", 0) == 0) out->runtime_dir = line.substr(8);
+      if (line.rfind("lib=", 0) == 0) out->libs.push_back(line.substr(4));
+    }
+  }
+  if (const char* env = std::getenv("MOTE_RUNTIME_DIR"); env != nullptr && *env) {
+    out->runtime_dir = env;
+  }
+  if (out->runtime_dir.empty() ||
+      !fs::exists(fs::path(out->runtime_dir) / "include" / "mote", ec)) {
+    return Status::Error(
+        StatusCode::kFailedPrecondition,
+        "Mote's runtime sources are not next to this mote (%s/../share/mote/runtime"
+        " or %s); install Mote or set MOTE_RUNTIME_DIR",
+        exe_dir.c_str(), build_tree.c_str());
+  }
+  return Status::Ok();
+}
+
+Status ModelBuildFiles(const CompiledModel& compiled, std::vector<std::string>* sources,
+                       std::vector<std::string>* include_dirs) {
+  AotPaths paths;
+  MOTE_TRY(FindAotPaths(&paths));
+  const fs::path runtime(paths.runtime_dir);
+  std::vector<std::string> folders = {"kernels/common"};
+  for (const std::string& header : compiled.kernel_headers) {
+    const std::string folder = fs::path(header).parent_path().string();
+    if (std::find(folders.begin(), folders.end(), folder) == folders.end()) {
+      folders.push_back(folder);
+    }
+  }
+  sources->clear();
+  for (const std::string& folder : folders) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(runtime / folder, ec)) {
+      const std::string file = entry.path().filename().string();
+      if (entry.path().extension() == ".cc" && SourceForArchs(file, compiled.archs)) {
+        files.push_back(entry.path().string());
+      }
+    }
+    if (ec) {
+      return Status::Error(StatusCode::kFailedPrecondition, "cannot list %s: %s",
+                           (runtime / folder).c_str(), ec.message().c_str());
+    }
+    std::sort(files.begin(), files.end());
+    sources->insert(sources->end(), files.begin(), files.end());
+  }
+  *include_dirs = {runtime.string(), (runtime / "include").string()};
+  return Status::Ok();
+}
 
 std::string AotCacheRoot() {
   if (const char* dir = std::getenv("MOTE_CACHE_DIR"); dir != nullptr && *dir) return dir;
@@ -130,15 +207,16 @@ Status BuildAotDriver(const CompiledModel& compiled, const std::string& name, st
 
 Status BuildAotExecutable(const std::string& name, const std::vector<SourceFile>& files,
                           std::string* exe, bool* cached) {
-  const std::string runtime_dir = MOTE_AOT_RUNTIME_DIR;
-  const std::vector<std::string> libs = Split(MOTE_AOT_LIBS, '|');
-  if (runtime_dir.empty() || libs.empty() || !fs::exists(runtime_dir)) {
+  AotPaths paths;
+  MOTE_TRY(FindAotPaths(&paths));
+  const std::string& runtime_dir = paths.runtime_dir;
+  const std::vector<std::string>& libs = paths.libs;
+  if (libs.empty()) {
     return Status::Error(StatusCode::kFailedPrecondition,
-                         "this mote was built without the runtime sources next to it ('%s'); "
-                         "--aot needs them",
-                         runtime_dir.c_str());
+                         "no host kernel libraries next to this mote; --aot needs them");
   }
-  std::string command = std::string(MOTE_AOT_CXX) +
+  const char* cxx = std::getenv("CXX");
+  std::string command = std::string(cxx != nullptr && *cxx ? cxx : MOTE_AOT_CXX) +
                         " -std=c++17 -O2 -fno-exceptions -fno-rtti -Wall -Wextra -Werror -I" +
                         Quote(runtime_dir) + " -I" + Quote(runtime_dir + "/include");
   for (const SourceFile& f : files) {

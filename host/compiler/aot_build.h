@@ -15,6 +15,23 @@ namespace aot {
 // ~/.cache/mote/aot, else /tmp/mote-aot.
 std::string AotCacheRoot();
 
+// Where this `mote` finds Mote's runtime sources and its host kernel
+// libraries, at run time (no build-tree path is compiled in):
+//   installed:  <prefix>/bin/mote -> <prefix>/share/mote/runtime, <prefix>/lib/mote/*.a
+//   build tree: <build>/mote -> the paths listed in <build>/mote-build-tree.txt
+// $MOTE_RUNTIME_DIR overrides the runtime directory.
+struct AotPaths {
+  std::string runtime_dir;        // holds include/, kernels/, core/
+  std::vector<std::string> libs;  // host kernel libraries (for `mote run --aot`)
+};
+Status FindAotPaths(AotPaths* out);
+
+// What a build of `compiled` needs besides the generated files: the runtime
+// sources of the kernel folders it calls (the target's variants only) and
+// kernels/common, and the include directories (absolute paths).
+Status ModelBuildFiles(const CompiledModel& compiled, std::vector<std::string>* sources,
+                       std::vector<std::string>* include_dirs);
+
 // Writes the generated files plus a driver (`driver IN OUT`: IN holds all
 // inputs concatenated, OUT receives all outputs concatenated) into a cache
 // directory keyed by the code, the kernel libraries and the compiler, and

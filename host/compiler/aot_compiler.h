@@ -2,8 +2,9 @@
 // calls the kernels' reference functions directly — no flatbuffer parsing,
 // no op resolver and no interpreter at run time.
 //
-//   NAME.h       arena size, NAME_invoke(arena), typed input/output accessors
-//   NAME.cc      params of every op as const data, NAME_invoke
+//   NAME.h       C API: arena size, NAME_init/NAME_invoke(arena, size), typed
+//                input/output accessors, the kernels it calls
+//   NAME.cc      params of every op as const data, NAME_init, NAME_invoke
 //   NAME_data.cc the weights as aligned const arrays
 #ifndef MOTE_HOST_COMPILER_AOT_COMPILER_H_
 #define MOTE_HOST_COMPILER_AOT_COMPILER_H_
@@ -20,18 +21,24 @@ namespace mote {
 namespace aot {
 
 struct CompileOptions {
-  std::string name;             // C identifier prefix of everything emitted
-  std::string target = "host";  // host, cortex-m4, cortex-m7, cortex-m33, cortex-m55
-  std::string source = "";      // model file name, for the header comment
+  std::string name;  // C identifier prefix of everything emitted
+  // portable (plain C++ kernels, any CPU), host, cortex-m4, cortex-m7, cortex-m33, cortex-m55.
+  std::string target = "portable";
+  // speed: kernel variants may pre-pack (e.g. pre-widen) weights into flash;
+  // size: only per-channel tables, flash stays at the model's weight bytes.
+  std::string optimize = "speed";
+  std::string source = "";  // model file name, for the header comment
 };
 
 struct CompiledModel {
-  std::string header, source, data;    // NAME.h, NAME.cc, NAME_data.cc
-  size_t arena_bytes = 0;              // kNAMEArenaSize
-  size_t interpreter_arena_bytes = 0;  // the interpreter's arena_used_bytes for the same model
-  size_t state_bytes = 0;              // static state (variable tensors)
-  size_t weight_bytes = 0;             // constants referenced by the code
-  std::vector<std::string> kernel_headers;
+  std::string header, source, data;         // NAME.h, NAME.cc, NAME_data.cc
+  size_t arena_bytes = 0;                   // NAME_ARENA_SIZE: activations + scratch + state
+  size_t interpreter_arena_bytes = 0;       // the interpreter's arena_used_bytes for the same model
+  size_t state_bytes = 0;                   // state in the arena (variable tensors, op state)
+  size_t weight_bytes = 0;                  // constants referenced by the code
+  std::vector<std::string> kernel_headers;  // e.g. "kernels/conv2d/conv2d.h"
+  std::vector<std::string> kernel_functions;  // e.g. "conv2d_s8__ref"
+  KernelArchSet archs = kPortableArchs;       // the target's instruction sets
 };
 
 // Fails with kUnsupported for an op without an emitter (the message names it
@@ -42,6 +49,8 @@ Status CompileModel(const Model& model, const CompileOptions& options, CompiledM
 Result<size_t> AotArenaBytes(const Model& model);
 
 bool IsKnownTarget(const std::string& target);
+// "portable, host, cortex-m4, ..." for messages.
+const char* KnownTargets();
 // The instruction sets kernel variants may use on `target` (a known target).
 KernelArchSet TargetKernelArchs(const std::string& target);
 

@@ -38,9 +38,10 @@ Status AllocateInterpreter(const Model& model, const OpResolver& resolver, Kerne
 
 }  // namespace
 
-Status BuildAotModel(const Model& model, KernelArchSet archs, AotModel* out) {
+Status BuildAotModel(const Model& model, KernelArchSet archs, bool pack_weights, AotModel* out) {
   out->resolver = std::make_unique<AllOpsResolver>();
-  MOTE_TRY(AllocateInterpreter(model, *out->resolver, archs, /*ahead_of_time=*/true,
+  // Not ahead of time, Prepare packs within the interpreter's run-time budget.
+  MOTE_TRY(AllocateInterpreter(model, *out->resolver, archs, /*ahead_of_time=*/pack_weights,
                                &out->arena_storage, &out->interpreter));
   // For comparison, the arena the interpreter needs on the same target (its
   // packed constants within the run-time budget, not the AOT ones).

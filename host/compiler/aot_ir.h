@@ -75,8 +75,10 @@ struct AotModel {
 // Runs Prepare and the memory planner of the interpreter on the host and
 // lifts the result into the IR. `model` must outlive the result.
 // `archs`: the target's instruction sets; Prepare picks kernel variants for
-// them (and may pre-pack weights, which the generated code keeps in flash).
-Status BuildAotModel(const Model& model, KernelArchSet archs, AotModel* out);
+// them. `pack_weights`: variants may pre-pack weights of any size (the
+// generated code keeps them in flash); otherwise only what the interpreter
+// would pack at run time (per-channel tables).
+Status BuildAotModel(const Model& model, KernelArchSet archs, bool pack_weights, AotModel* out);
 
 }  // namespace aot
 }  // namespace mote

@@ -20,8 +20,8 @@ namespace {
 struct CompiledModelEntry {
   const char* name;
   size_t arena_bytes;
-  void (*invoke)(uint8_t* arena);
-  void (*reset_state)();
+  int (*invoke)(uint8_t* arena, size_t arena_size);
+  int (*init)(uint8_t* arena, size_t arena_size);
   size_t num_inputs;
   const size_t* input_offsets;
   const size_t* input_bytes;
@@ -71,14 +71,14 @@ int main(int argc, char** argv) {
   if (out == nullptr) return 1;
   bool ok = true;
   for (int pass = 0; pass < passes; ++pass) {
-    m->reset_state();
+    if (m->init(arena, m->arena_bytes) != MOTE_AOT_OK) return 1;
     for (size_t s = 0; s < bytes.size(); s += sample) {
       size_t offset = s;
       for (size_t i = 0; i < m->num_inputs; ++i) {
         std::memcpy(arena + m->input_offsets[i], bytes.data() + offset, m->input_bytes[i]);
         offset += m->input_bytes[i];
       }
-      m->invoke(arena);
+      if (m->invoke(arena, m->arena_bytes) != MOTE_AOT_OK) return 1;
       for (size_t i = 0; i < m->num_outputs; ++i) {
         ok &= std::fwrite(arena + m->output_offsets[i], 1, m->output_bytes[i], out) ==
               m->output_bytes[i];
@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
 )";
 
 constexpr char kEntryTemplate[] =
-    R"(    {"{{name}}", k{{Name}}ArenaSize, &{{name}}_invoke, &{{name}}_reset_state, k{{Name}}NumInputs,
+    R"(    {"{{name}}", k{{Name}}ArenaSize, &{{name}}_invoke, &{{name}}_init, k{{Name}}NumInputs,
      k{{Name}}InputOffsets, k{{Name}}InputBytes, k{{Name}}NumOutputs, k{{Name}}OutputOffsets,
      k{{Name}}OutputBytes},
 )";

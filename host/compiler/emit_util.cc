@@ -197,7 +197,9 @@ std::string Fields::Render(int indent) const {
   const std::string close_pad(static_cast<size_t>(indent > 4 ? indent - 4 : 0), ' ');
   std::string s = "{\n";
   for (size_t i = 0; i < items_.size(); ++i) {
-    s += pad + "/*" + items_[i].first + "=*/" + items_[i].second;
+    // Designated: a field renamed or reordered in the kernel's params struct is
+    // a compile error, not a silent shift.
+    s += pad + "." + items_[i].first + " = " + items_[i].second;
     s += i + 1 < items_.size() ? ",\n" : "\n";
   }
   return s + close_pad + "}";

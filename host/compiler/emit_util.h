@@ -42,7 +42,8 @@ std::string IntList(const int32_t* v, int n);
 // "{1u, 2u, 3u}".
 std::string UintList(const uint32_t* v, int n);
 
-// Aggregate initializer of a params struct, in declaration order.
+// Designated initializer of a params struct (`.field = value`), in
+// declaration order: C++20, accepted by GCC and Clang in C++17 mode.
 class Fields {
  public:
   Fields& Add(const std::string& field, const std::string& value) {
@@ -54,7 +55,7 @@ class Fields {
   Fields& Float(const std::string& field, float v) { return Add(field, FloatLiteral(v)); }
   // A nested aggregate (e.g. a shape struct member).
   Fields& Nested(const std::string& field, const Fields& inner, int indent);
-  // "{\n    /*field=*/value,\n ...}" with `indent` spaces before each field.
+  // "{\n    .field = value,\n ...}" with `indent` spaces before each field.
   std::string Render(int indent = 4) const;
 
  private:

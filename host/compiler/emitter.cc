@@ -29,9 +29,20 @@ std::string OpEmitContext::TensorPointer(int32_t index, bool is_const, const std
       }
       return "data::" + it->second;
     }
-    case Storage::kVariable:
-      state_->variables.insert(t.index);
-      return state_->state_prefix + std::to_string(t.index);
+    case Storage::kVariable: {
+      // Mutable even as an input: kernels update state in place.
+      auto it = state_->variables.find(t.index);
+      if (it == state_->variables.end()) {
+        // As the interpreter: zero, except int8 state starts at its zero point.
+        const int fill = t.type == DataType::kInt8 ? t.zero_point : 0;
+        const size_t offset =
+            state_->AddState(t.bytes, fill,
+                             "state tensor " + std::to_string(t.index) + " \"" + t.name + "\" " +
+                                 DataTypeName(t.type) + ShapeText(t.shape));
+        it = state_->variables.emplace(t.index, offset).first;
+      }
+      return StatePointer(ctype ? ctype : "uint8_t", it->second);
+    }
     case Storage::kArena:
       return "At<" + type + ">(arena, " + std::to_string(t.offset) + ")";
     case Storage::kNone:
@@ -68,16 +79,24 @@ std::string OpEmitContext::Scratch(int i, size_t bytes, const char* ctype) {
   return "At<" + std::string(ctype) + ">(arena, " + std::to_string(offset) + ")";
 }
 
-std::string OpEmitContext::State(const std::string& role, const char* ctype, size_t count,
-                                 size_t element_bytes, const std::string& comment) {
-  OpState st;
-  st.name = "g_state_" + stem() + role;
-  st.ctype = ctype;
-  st.count = count;
-  st.bytes = count * element_bytes;
-  st.comment = comment;
-  state_->op_states.push_back(st);
-  return st.name;
+std::string OpEmitContext::State(const char* ctype, size_t count, size_t element_bytes,
+                                 const std::string& comment) {
+  return StatePointer(ctype, state_->AddState(count * element_bytes, 0, comment));
+}
+
+size_t EmitState::AddState(size_t bytes, int fill, const std::string& comment) {
+  StateBlock b;
+  b.offset = state_bytes;
+  b.bytes = bytes;
+  b.fill = fill;
+  b.comment = comment;
+  state_blocks.push_back(b);
+  state_bytes += (bytes + 15) / 16 * 16;
+  return b.offset;
+}
+
+std::string StatePointer(const std::string& ctype, size_t offset) {
+  return "At<" + ctype + ">(arena, kStateOffset + " + std::to_string(offset) + ")";
 }
 
 namespace {

@@ -15,13 +15,14 @@
 namespace mote {
 namespace aot {
 
-// State an op's emitter keeps in static storage of the generated code (e.g.
-// the signal ops' noise estimates): zeroed by NAME_reset_state().
-struct OpState {
-  std::string name;     // C identifier of the array
-  std::string ctype;    // element type, e.g. "uint32_t"
-  size_t count = 0;     // elements
-  size_t bytes = 0;     // count * element size
+// State the generated code carries across invocations, in the caller's arena
+// after the activations (kStateOffset + offset), so that several instances
+// of a model never share it: variable tensors (SVDF/LSTM memories) and state
+// owned by ops (the signal ops' noise estimates). NAME_init() resets it.
+struct StateBlock {
+  size_t offset = 0;  // from the start of the state region (16-byte aligned)
+  size_t bytes = 0;
+  int fill = 0;         // NAME_init() memsets it to this byte
   std::string comment;  // what it holds
 };
 
@@ -31,16 +32,22 @@ struct EmitState {
   std::string definitions;                  // file-scope params/tables in NAME.cc
   std::string body;                         // statements of NAME_invoke
   std::map<size_t, std::string> constants;  // tensor index -> array name (emitted to NAME_data.cc)
-  std::set<size_t> variables;               // state tensors (static storage in NAME.cc)
-  std::vector<OpState> op_states;           // state owned by ops (static storage in NAME.cc)
+  std::map<size_t, size_t> variables;       // state tensor index -> offset in the state region
+  std::vector<StateBlock> state_blocks;     // the state region, in order
+  size_t state_bytes = 0;                   // its size (16-byte aligned)
   size_t scratch_end = 0;                   // highest arena byte used by scratch
   size_t scratch_calls = 0;                 // scratch buffers the current op's emitter used
   std::string packed_declarations;          // kernel-variant constants (NAME_data.cc)
   std::string packed_arrays;
   size_t packed_bytes = 0;
   std::string data_namespace;  // e.g. "kws_data"
-  std::string state_prefix;    // e.g. "g_kws_state_"
+
+  // Reserves `bytes` of the state region; returns the offset.
+  size_t AddState(size_t bytes, int fill, const std::string& comment);
 };
+
+// The expression of a `ctype` pointer to state at `offset` of the state region.
+std::string StatePointer(const std::string& ctype, size_t offset);
 
 class OpEmitContext {
  public:
@@ -79,10 +86,10 @@ class OpEmitContext {
   std::string Packed(const void* data, size_t bytes, const std::string& variant);
   // Typed pointer to scratch buffer i of `bytes` bytes.
   std::string Scratch(int i, size_t bytes, const char* ctype);
-  // Static state of `count` elements of `ctype` (`element_bytes` each) that
-  // this op carries across invocations, zeroed by NAME_reset_state(); returns
-  // the array's name. `role` distinguishes several arrays of one op.
-  std::string State(const std::string& role, const char* ctype, size_t count, size_t element_bytes,
+  // State of `count` elements of `ctype` (`element_bytes` each) that this op
+  // carries across invocations, in the arena's state region, zeroed by
+  // NAME_init(); returns the pointer expression (valid in NAME_invoke only).
+  std::string State(const char* ctype, size_t count, size_t element_bytes,
                     const std::string& comment);
 
   // Arguments of a kernel variant call (KernelVariant, chosen by Prepare):
@@ -98,7 +105,9 @@ class OpEmitContext {
   std::string VariantConstants(const Variant& v, const Params& p, const void* packed,
                                int scratch_index) {
     const size_t packed_bytes = v.packed_bytes != nullptr ? v.packed_bytes(p) : 0;
-    const size_t scratch = v.scratch_bytes != nullptr ? v.scratch_bytes(p) : 0;
+    // The planner sized the scratch (Prepare called scratch_bytes); calling it
+    // again here could read per-channel arrays Prepare dropped (--optimize size).
+    const size_t scratch = 0;
     return Packed(packed, packed_bytes, v.name) + ", " +
            (scratch_index >= 0 ? Scratch(scratch_index, scratch, "uint8_t")
                                : std::string("nullptr"));

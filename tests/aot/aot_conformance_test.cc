@@ -24,13 +24,13 @@ std::vector<uint8_t> RunAot(const AotEntry& m, const std::vector<uint8_t>& input
   // 16-byte aligned arena, filled with garbage so reads of unwritten memory show.
   std::vector<uint8_t> storage(m.arena_bytes + 16, 0xA5);
   uint8_t* arena = storage.data() + (16 - reinterpret_cast<uintptr_t>(storage.data()) % 16) % 16;
-  m.reset_state();
+  EXPECT_EQ(m.init(arena, m.arena_bytes), MOTE_AOT_OK);
   size_t offset = 0;
   for (size_t i = 0; i < m.num_inputs; ++i) {
     std::memcpy(arena + m.input_offsets[i], input.data() + offset, m.input_bytes[i]);
     offset += m.input_bytes[i];
   }
-  m.invoke(arena);
+  EXPECT_EQ(m.invoke(arena, m.arena_bytes), MOTE_AOT_OK);
   std::vector<uint8_t> out;
   for (size_t i = 0; i < m.num_outputs; ++i) {
     out.insert(out.end(), arena + m.output_offsets[i],

@@ -9,8 +9,8 @@
 struct AotEntry {
   const char* name;  // model file name without .tflite
   size_t arena_bytes;
-  void (*invoke)(uint8_t* arena);
-  void (*reset_state)();
+  int (*invoke)(uint8_t* arena, size_t arena_size);
+  int (*init)(uint8_t* arena, size_t arena_size);  // checks the arena, resets the state
   size_t num_inputs;
   const size_t* input_offsets;
   const size_t* input_bytes;
@@ -19,11 +19,11 @@ struct AotEntry {
   const size_t* output_bytes;
 };
 
-#define MOTE_AOT_ENTRY(name, id, Camel)                                               \
-  AotEntry {                                                                          \
-#name, k##Camel##ArenaSize, &id##_invoke, &id##_reset_state, k##Camel##NumInputs, \
-        k##Camel##InputOffsets, k##Camel##InputBytes, k##Camel##NumOutputs,           \
-        k##Camel##OutputOffsets, k##Camel##OutputBytes                                \
+#define MOTE_AOT_ENTRY(name, id, Camel)                                        \
+  AotEntry {                                                                   \
+#name, k##Camel##ArenaSize, &id##_invoke, &id##_init, k##Camel##NumInputs, \
+        k##Camel##InputOffsets, k##Camel##InputBytes, k##Camel##NumOutputs,    \
+        k##Camel##OutputOffsets, k##Camel##OutputBytes                         \
   }
 
 std::vector<AotEntry> AllAotModels();

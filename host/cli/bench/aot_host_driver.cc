@@ -60,7 +60,7 @@ void LoadInput() {  // and resets the state
                 kBenchModelInputBytes[i]);
     offset += kBenchModelInputBytes[i];
   }
-  bench_model_reset_state();
+  bench_model_init(g_arena, sizeof(g_arena));
 }
 
 }  // namespace
@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
   std::fclose(in);
   if (got != total) return 4;
   LoadInput();
-  bench_model_invoke(g_arena);
+  bench_model_invoke(g_arena, sizeof(g_arena));
   std::FILE* out = std::fopen(argv[2], "wb");
   if (out == nullptr) return 1;
   for (size_t i = 0; i < kBenchModelNumOutputs; ++i) {
@@ -108,12 +108,12 @@ int main(int argc, char** argv) {
     LoadInput();
     g_hook = Hook::kDump;
     CALLGRIND_ZERO_STATS;
-    bench_model_invoke(g_arena);
+    bench_model_invoke(g_arena, sizeof(g_arena));
     CALLGRIND_DUMP_STATS_AT("{{observed_dump}}");
     g_hook = Hook::kOff;
     LoadInput();
     CALLGRIND_ZERO_STATS;
-    bench_model_invoke(g_arena);
+    bench_model_invoke(g_arena, sizeof(g_arena));
     CALLGRIND_DUMP_STATS_AT("{{clean_dump}}");
     CALLGRIND_STOP_INSTRUMENTATION;
     return 0;
@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
          (runs.size() < 1000 && Clock::now() - begin < std::chrono::milliseconds(500))) {
     LoadInput();
     const Clock::time_point t0 = Clock::now();
-    bench_model_invoke(g_arena);
+    bench_model_invoke(g_arena, sizeof(g_arena));
     runs.push_back(std::chrono::duration<double, std::nano>(Clock::now() - t0).count());
   }
   std::sort(runs.begin(), runs.end());
@@ -135,7 +135,7 @@ int main(int argc, char** argv) {
   for (int i = 0; i < 5; ++i) {
     LoadInput();
     g_last = Clock::now();
-    bench_model_invoke(g_arena);
+    bench_model_invoke(g_arena, sizeof(g_arena));
   }
   std::printf("MOTE_WALL_NS %.0f\n", runs[runs.size() / 2]);
   for (size_t i = 0; i < g_num_ops; ++i) std::printf("MOTE_LAYER_NS %zu %.0f\n", i, g_layer_ns[i]);

@@ -83,10 +83,12 @@ Result<std::string> TypeSuffix(const AotTensor& input) {
 }
 
 // Whether the op's per-channel multiplier/shift arrays are emitted: quantized,
-// unless the kernel variant has them in its packed constants.
+// unless the kernel variant reads them only from its packed constants (then
+// Prepare may have dropped them, and no kernel would read a copy).
 template <typename D>
 bool ChannelArrays(const D& d, const std::string& suffix) {
-  return suffix != "F32" && !(d.s8 != nullptr && d.s8->reads_only_packed);
+  return suffix != "F32" &&
+         !(d.s8 != nullptr && (d.s8->reads_only_packed || d.s8->requant_only_packed));
 }
 
 template <typename P>

@@ -1,8 +1,8 @@
 // TFLM signal ops of the audio front end, second half: SignalFilterBank (its
 // tables are the op's constant inputs), SignalFilterBankSquareRoot,
 // SignalFilterBankSpectralSubtraction (the noise estimate it carries from one
-// invocation to the next is static state of the generated code, zeroed by
-// NAME_reset_state() as signal::ResetState zeroes the interpreter's),
+// invocation to the next lives in the caller's arena, zeroed by NAME_init()
+// as signal::ResetState zeroes the interpreter's),
 // SignalPCAN, SignalFilterBankLog.
 #include "compiler/emitter.h"
 #include "kernels/signal/signal.h"
@@ -24,13 +24,18 @@ constexpr char kSquareRootCallTemplate[] =
     R"(  mote::SignalFilterBankSqrtU64({{channels}}, {{input}}, *{{scale_bits}}, {{output}});
 )";
 
+// The params are const data but for the noise estimate, which is in the arena.
 constexpr char kSubtractionCallTemplate[] =
-    R"(  mote::SignalSpectralSubtractionU32(k{{stem}}Params, {{input}}, {{output}});
+    R"(  {
+    mote::SignalSpectralSubtractionParams params = k{{stem}}Params;
+    params.noise_estimate = {{state}};
+    mote::SignalSpectralSubtractionU32(params, {{input}}, {{output}});
+  }
 {{copy}})";
 
 constexpr char kNoiseCopyTemplate[] =
     R"(  // Output 1: the noise estimate after this frame.
-  std::memcpy({{noise_output}}, {{state}}, sizeof({{state}}));
+  std::memcpy({{noise_output}}, {{state}}, {{bytes}});
 )";
 
 constexpr char kPcanCallTemplate[] =
@@ -89,7 +94,7 @@ Status EmitSignalSpectralSubtraction(OpEmitContext& ctx) {
   const SignalSpectralSubtractionParams& p = ctx.op_data<SignalSpectralSubtractionParams>();
   const size_t channels = static_cast<size_t>(p.num_channels);
   const std::string state =
-      ctx.State("NoiseEstimate", "uint32_t", channels, sizeof(uint32_t),
+      ctx.State("uint32_t", channels, sizeof(uint32_t),
                 "SignalFilterBankSpectralSubtraction op " + std::to_string(ctx.op().index) +
                     ": noise estimate per channel, carried across invocations");
   Fields f;
@@ -102,16 +107,19 @@ Status EmitSignalSpectralSubtraction(OpEmitContext& ctx) {
       .Int("smoothing_bits", p.smoothing_bits)
       .Int("spectral_subtraction_bits", p.spectral_subtraction_bits)
       .Bool("clamping", p.clamping)
-      .Add("noise_estimate", state);
+      .Add("noise_estimate", "nullptr");  // set in the call: state in the arena
   DefineParams(ctx, "SignalSpectralSubtractionParams", f);
   // The interpreter copies the estimate to output 1 after every invocation.
   std::string copy;
   if (ctx.num_outputs() > 1 && ctx.output(1).storage == Storage::kArena) {
-    copy = Fill(kNoiseCopyTemplate, {{"noise_output", ctx.Out(1)}, {"state", state}});
+    copy = Fill(kNoiseCopyTemplate, {{"noise_output", ctx.Out(1)},
+                                     {"state", state},
+                                     {"bytes", std::to_string(channels * sizeof(uint32_t))}});
   }
   ctx.Call(Fill(kSubtractionCallTemplate, {{"stem", ctx.stem()},
                                            {"input", ctx.In(0, "Input")},
                                            {"output", ctx.Out(0)},
+                                           {"state", state},
                                            {"copy", copy}}));
   return Status::Ok();
 }

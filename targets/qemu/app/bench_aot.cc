@@ -48,11 +48,11 @@ int main() {
   for (size_t i = 0; i < kBenchModelNumInputs; ++i) total += kBenchModelInputBytes[i];
   if (g_input_len != 0 && g_input_len != total) return bench::Fail(4, "input size mismatch");
 
-  bench_model_reset_state();
+  if (bench_model_init(g_arena, sizeof(g_arena)) != MOTE_AOT_OK) return bench::Fail(1, "arena");
   CopyInputs();
   g_recording = true;
   const uint64_t start = board_ticks();
-  bench_model_invoke(g_arena);
+  bench_model_invoke(g_arena, sizeof(g_arena));
   const uint64_t end = board_ticks();
   g_recording = false;
   bench::PrintLayers(start, g_num_ops, [](size_t) -> const char* { return nullptr; });
@@ -63,10 +63,10 @@ int main() {
   }
   board_puts("\n");
 
-  bench_model_reset_state();
+  bench_model_init(g_arena, sizeof(g_arena));
   CopyInputs();
   const uint64_t t0 = board_ticks();
-  bench_model_invoke(g_arena);
+  bench_model_invoke(g_arena, sizeof(g_arena));
   const uint64_t t1 = board_ticks();
   bench::PrintCount("MOTE_INSTRUCTIONS", bench::InstructionsBetween(t0, t1));
   bench::PrintMemory(kBenchModelArenaSize);

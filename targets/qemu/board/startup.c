@@ -57,13 +57,16 @@ __attribute__((section(".isr_vector"), used)) const Vector g_vectors[16] = {
 void Reset_Handler(void) {
   // Nothing here may touch the FPU or the stack before CPACR is set: a naked
   // entry that enables CP10/CP11 and then calls the C part.
+  // (A CPU without an FPU, e.g. the Cortex-M3, skips it.)
   __asm__ volatile(
+#if defined(__ARM_FP)
       "ldr r0, =0xE000ED88\n"  // CPACR
       "ldr r1, [r0]\n"
       "orr r1, r1, #(0xF << 20)\n"
       "str r1, [r0]\n"
       "dsb\n"
       "isb\n"
+#endif
       "b Reset_Start\n");
 }
 
