@@ -110,8 +110,17 @@ Status Prepare(PrepareContext& ctx) {
   const DataType type = RegisteredType<kTypes>(input.type());
   const WeightedVariant variant = RegisteredVariant<kTypes>(types.variant);
   const DataType bias_type = types.bias;
-  constexpr EvalFn kEvals[] = {&EvalF32, &EvalS8, &EvalS16};
-  const EvalFn eval = kEvals[static_cast<int>(variant)];
+  // Only the registered types' Evals are referenced (linked).
+  EvalFn eval = nullptr;
+  if constexpr ((kTypes & kTypesF32) != 0) {
+    if (variant == WeightedVariant::kF32) eval = &EvalF32;
+  }
+  if constexpr ((kTypes & kTypesS8) != 0) {
+    if (variant == WeightedVariant::kS8) eval = &EvalS8;
+  }
+  if constexpr ((kTypes & kTypesS16) != 0) {
+    if (variant == WeightedVariant::kS16) eval = &EvalS16;
+  }
 
   const OptionsView options = ctx.options();
   const Padding padding = static_cast<Padding>(options.GetInt8(kPaddingField, 0));

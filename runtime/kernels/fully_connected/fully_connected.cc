@@ -277,8 +277,17 @@ Status Prepare(PrepareContext& ctx) {
   const DataType type = RegisteredType<kTypes>(input.type());
   const WeightedVariant variant = RegisteredVariant<kTypes>(types.variant);
   const DataType bias_type = types.bias;
-  constexpr EvalFn kEvals[] = {&EvalF32, &EvalS8, &EvalS16};
-  const EvalFn eval = kEvals[static_cast<int>(variant)];
+  // Only the registered types' Evals are referenced (linked).
+  EvalFn eval = nullptr;
+  if constexpr ((kTypes & kTypesF32) != 0) {
+    if (variant == WeightedVariant::kF32) eval = &EvalF32;
+  }
+  if constexpr ((kTypes & kTypesS8) != 0) {
+    if (variant == WeightedVariant::kS8) eval = &EvalS8;
+  }
+  if constexpr ((kTypes & kTypesS16) != 0) {
+    if (variant == WeightedVariant::kS16) eval = &EvalS16;
+  }
   const OptionsView options = ctx.options();
   const int8_t format = options.GetInt8(kWeightsFormatField, 0);
   if (format != 0) {
