@@ -55,6 +55,7 @@ int RunAotModel(const std::string& model_path, const std::vector<std::string>& i
   }
 
   aot::CompileOptions options;
+  options.target = "host";  // built and run here
   options.name = aot::Identifier(std::filesystem::path(model_path).stem().string());
   options.source = std::filesystem::path(model_path).filename().string();
   aot::CompiledModel compiled;
