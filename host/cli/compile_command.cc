@@ -1,5 +1,5 @@
-// `mote compile MODEL -o DIR [--name NAME] [--target T] [--json]`: ahead-of-time
-// compiles a model to readable C++ (NAME.h, NAME.cc, NAME_data.cc).
+// `mote compile MODEL -o DIR [--name NAME] [--target T] [--optimize size|speed] [--json]`:
+// ahead-of-time compiles a model to readable C++ (NAME.h, NAME.cc, NAME_data.cc).
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -10,6 +10,7 @@
 
 #include "cli/cli_common.h"
 #include "cli/commands.h"
+#include "compiler/aot_build.h"
 #include "compiler/aot_compiler.h"
 #include "compiler/emit_util.h"
 
@@ -21,16 +22,19 @@ struct CompileCommandOptions {
   std::string model;
   std::string out_dir;
   std::string name;
-  std::string target = "host";
+  std::string target = "portable";
+  std::string optimize = "speed";
   bool json = false;
 };
 
 int Compile(const CompileCommandOptions& opt) {
   if (!aot::IsKnownTarget(opt.target)) {
-    std::fprintf(stderr,
-                 "mote: unknown --target '%s' (host, cortex-m4, cortex-m7, cortex-m33, "
-                 "cortex-m55)\n",
-                 opt.target.c_str());
+    std::fprintf(stderr, "mote: unknown --target '%s' (%s)\n", opt.target.c_str(),
+                 aot::KnownTargets());
+    return kExitUsage;
+  }
+  if (opt.optimize != "size" && opt.optimize != "speed") {
+    std::fprintf(stderr, "mote: unknown --optimize '%s' (size, speed)\n", opt.optimize.c_str());
     return kExitUsage;
   }
   LoadedModel loaded;
@@ -41,6 +45,7 @@ int Compile(const CompileCommandOptions& opt) {
   options.name = opt.name.empty() ? std::filesystem::path(opt.model).stem().string() : opt.name;
   options.name = aot::Identifier(options.name);
   options.target = opt.target;
+  options.optimize = opt.optimize;
   aot::CompiledModel compiled;
   const Status s = aot::CompileModel(loaded.model, options, &compiled);
   if (!s.ok()) {
@@ -63,12 +68,29 @@ int Compile(const CompileCommandOptions& opt) {
     nlohmann::json j;
     j["name"] = options.name;
     j["target"] = options.target;
+    j["optimize"] = options.optimize;
+    // Everything a build needs: the generated sources, the runtime sources of the
+    // kernels they call (this target's variants), and the include directories.
+    std::vector<std::string> runtime_sources, include_dirs;
+    const Status paths = aot::ModelBuildFiles(compiled, &runtime_sources, &include_dirs);
+    if (!paths.ok()) {
+      std::fprintf(stderr, "mote: %s\n", paths.message());
+      return kExitFailure;
+    }
+    const std::string dir = std::filesystem::absolute(opt.out_dir).lexically_normal().string();
+    const std::string abs_base = dir + "/" + options.name;
     j["files"] = {base + ".h", base + ".cc", base + "_data.cc"};
+    j["header"] = abs_base + ".h";
+    j["sources"] = {abs_base + ".cc", abs_base + "_data.cc"};
+    j["runtime_sources"] = runtime_sources;
+    include_dirs.insert(include_dirs.begin(), dir);
+    j["include_dirs"] = include_dirs;
     j["arena_bytes_aot"] = compiled.arena_bytes;
     j["arena_bytes_interpreter"] = compiled.interpreter_arena_bytes;
     j["state_bytes"] = compiled.state_bytes;
     j["weight_bytes"] = compiled.weight_bytes;
     j["kernels"] = compiled.kernel_headers;
+    j["kernel_functions"] = compiled.kernel_functions;
     std::printf("%s\n", j.dump(2).c_str());
   } else {
     std::printf(
@@ -88,16 +110,22 @@ void AddCompileCommand(CLI::App& app, int* exit_code) {
       "compile",
       "Compile a model ahead of time to readable C++: NAME.h (arena size, NAME_invoke, typed\n"
       "input/output accessors), NAME.cc (precomputed op params, calls into Mote's kernels) and\n"
-      "NAME_data.cc (weights). Build them with runtime/ and runtime/include on the include path\n"
-      "and link the kernel libraries.\n"
+      "NAME_data.cc (weights). --json lists the runtime sources and include directories to\n"
+      "build them with; in CMake, mote_add_model() does it (docs/compile.md).\n"
       "Exit codes: 0 ok, 2 usage, 3 invalid model, 5 unsupported op");
   cmd->add_option("MODEL", opt->model, ".tflite model file")->required();
   cmd->add_option("-o,--output-dir", opt->out_dir, "Directory to write the files to")->required();
   cmd->add_option("--name", opt->name,
                   "C identifier prefix (default: the model file name without extension)");
   cmd->add_option("--target", opt->target,
-                  "host, cortex-m4, cortex-m7, cortex-m33 or cortex-m55 (default host)");
-  cmd->add_flag("--json", opt->json, "Print a JSON summary (files, arena, weights)");
+                  "portable (default: plain C++ kernels, any CPU with a C++17 compiler), host,\n"
+                  "cortex-m4, cortex-m7, cortex-m33 or cortex-m55 (optimized kernel variants)");
+  cmd->add_option("--optimize", opt->optimize,
+                  "speed (default: variants may pre-pack/pre-widen weights into flash) or size\n"
+                  "(flash stays at the model's weight bytes plus per-channel tables)");
+  cmd->add_flag("--json", opt->json,
+                "Print a JSON summary: files, every source and include directory a build needs,\n"
+                "arena, weights, kernels");
   cmd->callback([opt, exit_code]() { *exit_code = Compile(*opt); });
 }
 
