@@ -24,6 +24,7 @@
 //   Smladx(x, y, acc) acc + x.lo*y.hi + x.hi*y.lo, wrapping
 //   Smlald(x, y, acc) int64 acc + x.lo*y.lo + x.hi*y.hi, wrapping to int64
 //   Smmulr(a, b)      (int64 a*b + 2^31) >> 32: rounded high word of the product
+//   Smmlar(a, b, c)   (c * 2^32 + int64 a*b + 2^31) >> 32, bits 63..32 (wrapping)
 //   Pkhbt(a, b)       int16x2 {a.lo, b.lo}       (PKHBT a, b, LSL #16)
 //   Pkhtb(a, b)       int16x2 {b.hi, a.hi}       (PKHTB a, b, ASR #16)
 //   Qadd/Qsub(a, b)   int32 add/subtract, saturating
@@ -163,6 +164,12 @@ inline int64_t Smlald(int32_t x, int32_t y, int64_t acc) {
 
 inline int32_t Smmulr(int32_t a, int32_t b) {
   return static_cast<int32_t>((int64_t{a} * b + (int64_t{1} << 31)) >> 32);
+}
+
+inline int32_t Smmlar(int32_t a, int32_t b, int32_t c) {
+  const uint64_t sum = (static_cast<uint64_t>(static_cast<uint32_t>(c)) << 32) +
+                       static_cast<uint64_t>(int64_t{a} * b) + (uint64_t{1} << 31);
+  return static_cast<int32_t>(static_cast<uint32_t>(sum >> 32));
 }
 
 inline int32_t Pkhbt(int32_t a, int32_t b) {
@@ -325,6 +332,16 @@ inline int32_t Smmulr(int32_t a, int32_t b) {
   return r;
 #else
   return portable::Smmulr(a, b);
+#endif
+}
+
+inline int32_t Smmlar(int32_t a, int32_t b, int32_t c) {
+#if MOTE_ARM_DSP_NATIVE
+  int32_t r;
+  __asm__("smmlar %0, %1, %2, %3" : "=r"(r) : "r"(a), "r"(b), "r"(c));
+  return r;
+#else
+  return portable::Smmlar(a, b, c);
 #endif
 }
 

@@ -44,10 +44,27 @@ struct RequantChannel {
 };
 static_assert(sizeof(RequantChannel) == 16, "16 bytes per channel (RuntimePackedBudget)");
 
+// The rounding doubling high multiply of the reference,
+// SaturatingRoundingDoublingHighMul(acc, m) = (acc * m + 2^30) >> 31 (m >= 0
+// never saturates), for a normalized Q31 multiplier m in [2^30, 2^31), exact
+// for every int32 acc in one SMMLAR: 2m does not fit an int32, but
+// acc * 2m = acc * (2m - 2^32) + acc * 2^32, so
+//   (acc * 2m + 2^31) >> 32 = SMMLAR(acc, 2m - 2^32, acc).
+// (2m - 2^32 is m << 1 wrapped.)
+inline int32_t HighMulFast(int32_t acc, int32_t multiplier) {
+  return dsp::Smmlar(acc, static_cast<int32_t>(static_cast<uint32_t>(multiplier) << 1), acc);
+}
+
 // `max_abs_sum` bounds |sum of products| over every possible input (e.g.
-// depth * 128 * 255). The fast path needs no left shift, |acc| < 2^30 (so
-// acc << 1 fits and SMMULR gives SaturatingRoundingDoublingHighMul exactly)
-// and right >= 1 (so the rounding divide is one add and a shift, see below).
+// depth * 128 * 255). The fast path (RequantizeFast) needs no left shift, a
+// normalized multiplier (HighMulFast), right >= 1 (so the rounding divide is
+// one add and a shift, see below) and room for that add: |v| + half < 2^31
+// for v = HighMulFast(acc) over every reachable accumulator. Real models'
+// channels take it whatever their bias: a converter gives a channel whose
+// weights are all (nearly) zero a tiny weight scale, so a bias near +-2^30 and
+// a multiplier far below 2^-31, which QuantizeMultiplier makes 0 (every
+// output is the zero point): 0 is taken as 2^30 with right = 31, whose result
+// is 0 for every |acc| < 2^31 - 2.
 inline RequantChannel MakeRequantChannel(int32_t bias, int32_t multiplier, int32_t shift,
                                          int64_t max_abs_sum) {
   RequantChannel c{};
@@ -56,19 +73,30 @@ inline RequantChannel MakeRequantChannel(int32_t bias, int32_t multiplier, int32
   c.left = static_cast<uint8_t>(shift > 0 ? shift : 0);
   c.right = static_cast<uint8_t>(shift > 0 ? 0 : -shift);
   const int64_t bound = max_abs_sum + (bias < 0 ? -int64_t{bias} : int64_t{bias});
-  c.fast = c.right >= 1 && c.right <= 31 && bound < (int64_t{1} << 30) ? 1 : 0;
+  constexpr int64_t kTwo31 = int64_t{1} << 31;
+  if (multiplier == 0) {
+    if (bound < kTwo31 - 2) {  // |acc| < 2^31 - 2: |v| < 2^30
+      c.multiplier = 1 << 30;
+      c.right = 31;
+      c.left = 0;
+      c.fast = 1;
+    }
+  } else if (c.left == 0 && c.right >= 1 && c.right <= 31 && multiplier >= (1 << 30)) {
+    // |v| <= |acc| * m / 2^31 + 1, and |acc| <= 2^31 if the sum can wrap.
+    const int64_t max_acc = bound < kTwo31 ? bound : kTwo31;
+    const int64_t max_v = ((max_acc * multiplier) >> 31) + 1;
+    c.fast = max_v + (int64_t{1} << (c.right - 1)) < kTwo31 ? 1 : 0;
+  }
   c.half = c.fast ? static_cast<int32_t>(1u << (c.right - 1)) : 0;
   return c;
 }
 
 // MultiplyByQuantizedMultiplier(acc, multiplier, -right), given c.fast:
-// v = SMMULR(acc << 1, m) = (acc * m + 2^30) >> 31, TFLite's rounding doubling
-// high multiply (no saturation case: |acc| < 2^30); then the rounding divide
-// by 2^right, ties away from zero, is (v + half - (v < 0)) >> right, which
-// cannot overflow because |v| < 2^30.
+// v = HighMulFast(acc, m), TFLite's rounding doubling high multiply; then the
+// rounding divide by 2^right, ties away from zero, is
+// (v + half - (v < 0)) >> right, which cannot overflow (c.fast).
 inline int32_t RequantizeFast(int32_t acc, const RequantChannel& c) {
-  const int32_t v =
-      dsp::Smmulr(static_cast<int32_t>(static_cast<uint32_t>(acc) << 1), c.multiplier);
+  const int32_t v = HighMulFast(acc, c.multiplier);
   return (v + c.half + (v >> 31)) >> c.right;
 }
 
@@ -100,11 +128,7 @@ inline int8_t FinishAs(int32_t scaled, const OutputStage& o) {
 // The output of one accumulator of channel c.
 template <bool kFullRange>
 inline int8_t RequantOutput(int32_t acc, const RequantChannel& c, const OutputStage& o) {
-  if (c.fast) {
-    const int32_t v =
-        dsp::Smmulr(static_cast<int32_t>(static_cast<uint32_t>(acc) << 1), c.multiplier);
-    return FinishAs<kFullRange>((v + c.half + (v >> 31)) >> c.right, o);
-  }
+  if (c.fast) return FinishAs<kFullRange>(RequantizeFast(acc, c), o);
   return FinishAs<kFullRange>(
       MultiplyByQuantizedMultiplier(acc, c.multiplier,
                                     c.left > 0 ? int32_t{c.left} : -int32_t{c.right}),
@@ -123,8 +147,7 @@ inline void StoreChannel(const int32_t* acc, int32_t count, const RequantChannel
     const int32_t half = c.half;
     const int32_t right = c.right;
     for (int32_t i = 0; i < count; ++i) {
-      const int32_t v =
-          dsp::Smmulr(static_cast<int32_t>(static_cast<uint32_t>(acc[i]) << 1), multiplier);
+      const int32_t v = HighMulFast(acc[i], multiplier);
       out[i * stride] = FinishAs<kFullRange>((v + half + (v >> 31)) >> right, o);
     }
     return;

@@ -82,11 +82,11 @@ __attribute__((naked)) void DotX5W8(const int32_t*, const int8_t*, int32_t, int3
       "pop    {r3-r11, pc}\n");
 }
 
-// Requantizes acc (RequantizeFast + SSAT) into r1. r9 = multiplier, r10 =
-// the shifts word (ASR uses its bottom byte: right), r11 = half, r2 = offset.
+// Requantizes acc (RequantizeFast + SSAT) into r1. r9 = multiplier << 1
+// (HighMulFast), r10 = the shifts word (ASR uses its bottom byte: right), r11
+// = half, r2 = offset.
 #define MOTE_X5_REQUANT(acc)            \
-  "lsl    " acc ", " acc ", #1\n"       \
-  "smmulr " acc ", " acc ", r9\n"       \
+  "smmlar " acc ", " acc ", r9, " acc "\n" \
   "add    r1, " acc ", r11\n"           \
   "add    r1, r1, " acc ", asr #31\n"   \
   "asr    r1, r1, r10\n"                \
@@ -114,6 +114,7 @@ __attribute__((naked)) void DotX5W8(const int32_t*, const int8_t*, int32_t, int3
   MOTE_X5_LOOP4(chunk)                          \
   "ldr    r12, [sp, #8]\n"                      \
   "ldmdb  r12, {r9, r10, r11}\n"                \
+  "lsl    r9, r9, #1\n"                        \
   "ldr    r2, [sp, #24]\n"                      \
   "ldrd   r12, lr, [sp, #12]\n"                 \
   "adds   r0, r12, #1\n"                        \

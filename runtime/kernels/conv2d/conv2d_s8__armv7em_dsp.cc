@@ -64,37 +64,49 @@ void BlockChannels(const ConvParams& p, const ConvS8Args& a, const int32_t* bloc
   const int32_t n_out = p.output_c;
   const RequantChannel* table = conv_dsp::Table(a.packed);
   int32_t n = 0;
-  if (kFullRange && conv_dsp::AllFast(a.packed)) {
-    // The common case: one assembly loop over the channels. A partial block
-    // writes all 5 rows to `tail` (scratch), then copies the real ones. int8
-    // rows of a depth that is not a multiple of 4 are read in whole words,
-    // `over` bytes past their end: the last channels, whose over-read would
-    // leave the weights (one channel, or 3 when depth == 1), run below.
+  if (kFullRange) {
+    // The common case: the assembly column loop over every run of channels
+    // on the fast requantization (all of them, in real models), the others
+    // one at a time. A partial block writes all 5 rows to `tail` (scratch),
+    // then copies the real ones. int8 rows of a depth that is not a multiple
+    // of 4 are read in whole words, `over` bytes past their end: the last
+    // channels, whose over-read would leave the weights (one channel, or 3
+    // when depth == 1), run one at a time.
     const int32_t over = kW16 ? 0 : 4 * ((depth + 3) >> 2) - depth;
     const int32_t tail_columns = (over + depth - 1) / depth;
-    const int32_t columns = n_out > tail_columns ? n_out - tail_columns : 0;
+    const int32_t asm_end = n_out > tail_columns ? n_out - tail_columns : 0;
+    const bool all_fast = conv_dsp::AllFast(a.packed);
     int8_t* dst = rows == kRows ? out : tail;
-    if (columns > 0) {
-      const dsp_gemm::ColumnsX5 s{block,
-                                  (depth + 3) >> 2,
-                                  table,
-                                  dst,
-                                  n_out,
-                                  columns,
-                                  p.output_offset,
-                                  ChannelWeights<kW16>(p, a, 0),
-                                  kW16 ? 8 * ((depth + 3) >> 2) : depth};
-      if (kW16) {
-        dsp_gemm::ColumnsX5W16(&s);
+    while (n < n_out) {
+      int32_t end = n;
+      if (all_fast) {
+        end = asm_end > n ? asm_end : n;
       } else {
-        dsp_gemm::ColumnsX5W8(&s);
+        while (end < asm_end && table[end].fast) ++end;
       }
-    }
-    for (n = columns; n < n_out; ++n) {
+      if (end > n) {
+        const dsp_gemm::ColumnsX5 s{block,
+                                    (depth + 3) >> 2,
+                                    table + n,
+                                    dst + n,
+                                    n_out,
+                                    end - n,
+                                    p.output_offset,
+                                    ChannelWeights<kW16>(p, a, n),
+                                    kW16 ? 8 * ((depth + 3) >> 2) : depth};
+        if (kW16) {
+          dsp_gemm::ColumnsX5W16(&s);
+        } else {
+          dsp_gemm::ColumnsX5W8(&s);
+        }
+        n = end;
+        continue;
+      }
       const RequantChannel& c = table[n];
       int32_t acc[kRows] = {c.bias, c.bias, c.bias, c.bias, c.bias};
       DotBlock<kW16>(block, ChannelWeights<kW16>(p, a, n), depth, acc);
       dsp_gemm::StoreChannel<kFullRange>(acc, kRows, c, stage, dst + n, n_out);
+      ++n;
     }
     if (rows != kRows) std::memcpy(out, tail, static_cast<size_t>(rows) * n_out);
     return;

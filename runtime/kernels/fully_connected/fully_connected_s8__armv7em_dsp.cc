@@ -188,8 +188,7 @@ struct PerTensorFast {
     return static_cast<int32_t>((bias != nullptr ? static_cast<uint32_t>(bias[u]) : 0u) + row_term);
   }
   int8_t Out(int32_t acc, int32_t) const {
-    const int32_t v =
-        dsp::Smmulr(static_cast<int32_t>(static_cast<uint32_t>(acc) << 1), multiplier);
+    const int32_t v = dsp_gemm::HighMulFast(acc, multiplier);
     return dsp_gemm::FinishAs<kFullRange>((v + half + (v >> 31)) >> right, stage);
   }
 };
@@ -250,13 +249,12 @@ void RunW8(const FullyConnectedParams& p, const FullyConnectedS8Args& a,
   const int32_t depth = p.accum_depth;
   const int32_t weight_offset = WeightOffset(p);
   const int64_t max_abs_sum = MaxAbsSum(p);
-  // Per tensor: every unit is fast if the shared shifts are and every |bias|
+  // Per tensor: every unit is fast if the shared shifts are and every bias
   // leaves room (one pass over the biases per call).
   const RequantChannel shared = Channel(p, nullptr, max_abs_sum, 0, 0);
   bool all_fast = !PerChannel(p) && shared.fast;
   for (int32_t u = 0; all_fast && a.bias != nullptr && u < p.output_depth; ++u) {
-    const int64_t b = a.bias[u];
-    all_fast = (b < 0 ? -b : b) + max_abs_sum < (int64_t{1} << 30);
+    all_fast = Channel(p, a.bias, max_abs_sum, u, 0).fast != 0;
   }
   int32_t* x = AlignedRow(a.scratch);
   const bool chunked = Chunked(p, p.output_depth);

@@ -165,6 +165,13 @@ bool FinishConvCase(int i, Rng& rng, size_t filter_bytes, const ConvCaseBuffers&
     b.bias[oc] = realistic ? rng.Uniform(-(1 << 16), 1 << 16) : static_cast<int32_t>(rng.Next());
     b.multiplier[oc] = rng.Uniform(1 << 30, INT32_MAX);
     b.shift[oc] = realistic ? rng.Uniform(-12, -1) : rng.Uniform(-31, 4);
+    // Some realistic layers: half the channels dead as TFLite's converter
+    // writes them (bias clamped near +-2^30, multiplier 2^-26..2^-31 or 0).
+    if (realistic && i % 3 == 1 && oc % 2 == 0) {
+      b.bias[oc] = (oc % 4 == 0 ? -1 : 1) * ((1 << 30) + (oc % 3 == 0 ? 128 : 0));
+      if (oc % 6 == 0) b.multiplier[oc] = 0;
+      b.shift[oc] = b.multiplier[oc] == 0 ? 0 : -26 - oc % 6;
+    }
   }
   p->multiplier = b.multiplier;
   p->shift = b.shift;

@@ -38,6 +38,7 @@ void CheckArmDsp(app::Checks& c) {
     bad += Smladx(a, b, acc) != portable::Smladx(a, b, acc);
     bad += Smlald(a, b, acc64) != portable::Smlald(a, b, acc64);
     bad += Smmulr(a, b) != portable::Smmulr(a, b);
+    bad += Smmlar(a, b, acc) != portable::Smmlar(a, b, acc);
     bad += Pkhbt(a, b) != portable::Pkhbt(a, b);
     bad += Pkhtb(a, b) != portable::Pkhtb(a, b);
     bad += Qadd(a, b) != portable::Qadd(a, b);

@@ -15,7 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "kernels/common/quantization.h"
 #include "kernels/conv2d/conv2d.h"
+#include "kernels/conv2d/conv2d_s8__armv7em_dsp.h"
 
 namespace mote {
 namespace {
@@ -125,6 +127,10 @@ Case RandomCase(std::mt19937& rng, bool pointwise) {
   // or anything the reference accepts.
   const bool realistic = Uniform(rng, 0, 2) == 0;
   const int32_t bias_bits = !realistic && Uniform(rng, 0, 3) == 0 ? 31 : Uniform(rng, 4, 20);
+  // Some realistic layers have the converter's dead channels (weights all
+  // near zero): a tiny weight scale, so a bias clamped near +-2^30 and a
+  // multiplier below 2^-26 (or 0, QuantizeMultiplier's for below 2^-32).
+  const bool dead_channels = realistic && Uniform(rng, 0, 1) == 0;
   for (int32_t oc = 0; oc < p.output_c; ++oc) {
     c.bias[oc] = bias_bits == 31 ? static_cast<int32_t>(rng())
                                  : Uniform(rng, -(1 << bias_bits), 1 << bias_bits);
@@ -133,6 +139,12 @@ Case RandomCase(std::mt19937& rng, bool pointwise) {
     c.shift[oc] = realistic                 ? Uniform(rng, -12, -1)
                   : Uniform(rng, 0, 3) == 0 ? Uniform(rng, -31, 8)
                                             : Uniform(rng, -12, 0);
+    if (realistic && c.multiplier[oc] < (1 << 30)) c.multiplier[oc] |= 1 << 30;
+    if (dead_channels && Uniform(rng, 0, 2) != 0) {
+      c.bias[oc] = (Uniform(rng, 0, 1) == 0 ? -1 : 1) * ((1 << 30) + Uniform(rng, 0, 255));
+      c.multiplier[oc] = Uniform(rng, 0, 3) == 0 ? 0 : Uniform(rng, 1 << 30, INT32_MAX);
+      c.shift[oc] = c.multiplier[oc] == 0 ? 0 : Uniform(rng, -31, -26);
+    }
   }
   p.multiplier = c.multiplier.data();
   p.shift = c.shift.data();
@@ -226,6 +238,37 @@ TEST(Conv2dVariantsTest, ArmDspVariantsAcceptTheirShapes) {
   // The per-channel table fits the interpreter's packed budget (16 * channels + 256).
   EXPECT_LE(kConv2dS8ArmV7emDsp.packed_bytes(general.p),
             16 * static_cast<size_t>(general.p.output_c) + 256);
+}
+
+// A real model's pointwise layer (MobileNet v1, MLPerf Tiny VWW): input zero
+// point -128, per-channel multipliers from scales 1e-3..1e-2, and most
+// channels dead (weights all near zero: a tiny scale, a bias clamped near
+// +-2^30). Every channel must take the assembly column loop, or the layer
+// costs 3-4x its instructions per MAC (the C++ per-channel path).
+TEST(Conv2dVariantsTest, ConverterParamsTakeTheAssemblyPath) {
+  std::mt19937 rng(11);
+  Case c = RandomCase(rng, true);
+  c.p.input_offset = 128;
+  const double scales[] = {4.6e-9, 1.3e-11, 3e-3, 8e-3, 1.5e-3, 2e-10};
+  for (int32_t oc = 0; oc < c.p.output_c; ++oc) {
+    const double scale = scales[oc % 6];
+    int shift = 0;
+    QuantizeMultiplier(scale, &c.multiplier[oc], &shift);
+    c.shift[oc] = shift;
+    c.bias[oc] =
+        scale < 1e-6 ? (oc % 2 == 0 ? -1073741952 : 1073741824) : Uniform(rng, -30000, 90000);
+  }
+  std::vector<uint8_t> packed(conv_dsp::TableBytes(c.p) + 16);
+  void* aligned = packed.data() + (16 - reinterpret_cast<uintptr_t>(packed.data()) % 16);
+  conv_dsp::PackTable(c.p, c.bias.data(), aligned);
+  EXPECT_TRUE(conv_dsp::AllFast(aligned)) << Describe(c.p);
+  // ... and computes what the reference does.
+  c.p.has_bias = true;
+  std::vector<int8_t> expected(static_cast<size_t>(c.p.batches) * c.p.output_h * c.p.output_w *
+                               c.p.output_c);
+  ConvS8(c.p, c.input.data() + c.input_misalign, c.filter.data(), c.bias.data(), expected.data());
+  EXPECT_EQ(RunVariant(kConv2dS8_1x1ArmV7emDsp, c), expected);
+  EXPECT_EQ(RunVariant(kConv2dS8W16ArmV7emDsp, c), expected);
 }
 
 }  // namespace

@@ -18,8 +18,10 @@ TEST(GemmS8DspTest, RequantizeEqualsTheReference) {
   int fast = 0;
   for (int i = 0; i < 400000; ++i) {
     const int32_t shift = static_cast<int32_t>(rng() % 41) - 31;  // -31..9
-    const int32_t multiplier = i % 7 == 0 ? static_cast<int32_t>(rng() >> 1)
-                                          : static_cast<int32_t>((rng() >> 2) | (1u << 30));
+    // Normalized (QuantizeMultiplier's), 0 (a channel scale below 2^-31), or any.
+    const int32_t multiplier = i % 11 == 0  ? 0
+                               : i % 7 == 0 ? static_cast<int32_t>(rng() >> 1)
+                                            : static_cast<int32_t>((rng() >> 2) | (1u << 30));
     const int64_t max_abs_sum = static_cast<int64_t>(rng() % (1u << 26));
     const int32_t bias = static_cast<int32_t>(rng()) >> (rng() % 32);
     const dsp_gemm::RequantChannel c =
@@ -40,14 +42,50 @@ TEST(GemmS8DspTest, RequantizeEqualsTheReference) {
 }
 
 TEST(GemmS8DspTest, FastPathBounds) {
-  // right == 0 or a bound reaching 2^30 must fall back to the exact path.
+  constexpr int64_t k30 = int64_t{1} << 30, k31 = int64_t{1} << 31;
+  // right == 0 or left shifts take the exact path.
   EXPECT_FALSE(dsp_gemm::MakeRequantChannel(0, 1 << 30, 0, 100).fast);
-  EXPECT_FALSE(dsp_gemm::MakeRequantChannel(0, 1 << 30, 2, 100).fast);  // left shifts: exact path
-  EXPECT_TRUE(dsp_gemm::MakeRequantChannel(0, 1 << 30, -1, (int64_t{1} << 30) - 1).fast);
-  EXPECT_FALSE(dsp_gemm::MakeRequantChannel(0, 1 << 30, -1, int64_t{1} << 30).fast);
-  EXPECT_FALSE(dsp_gemm::MakeRequantChannel(1, 1 << 30, -1, (int64_t{1} << 30) - 1).fast);
-  EXPECT_FALSE(dsp_gemm::MakeRequantChannel(INT32_MIN, 1 << 30, -5, 0).fast);
+  EXPECT_FALSE(dsp_gemm::MakeRequantChannel(0, 1 << 30, 2, 100).fast);
+  // Any accumulator, as long as the rounding add cannot overflow.
+  EXPECT_TRUE(dsp_gemm::MakeRequantChannel(0, 1 << 30, -1, k30 - 1).fast);
+  EXPECT_TRUE(dsp_gemm::MakeRequantChannel(0, 1 << 30, -1, k30).fast);
+  EXPECT_TRUE(dsp_gemm::MakeRequantChannel(INT32_MIN, 1 << 30, -5, 0).fast);
   EXPECT_TRUE(dsp_gemm::MakeRequantChannel(-1000, 1 << 30, -5, 1000).fast);
+  EXPECT_TRUE(dsp_gemm::MakeRequantChannel(0, 1 << 30, -30, k31).fast);
+  EXPECT_FALSE(dsp_gemm::MakeRequantChannel(0, INT32_MAX, -30, k31).fast);
+  EXPECT_FALSE(dsp_gemm::MakeRequantChannel(INT32_MAX, INT32_MAX, -31, 0).fast);
+  EXPECT_TRUE(dsp_gemm::MakeRequantChannel((1 << 30) - 4096, INT32_MAX, -31, 1000).fast);
+  EXPECT_FALSE(dsp_gemm::MakeRequantChannel(1 << 30, INT32_MAX, -31, 1000).fast);
+  // Unnormalized multipliers take the exact path; 0 (every output 0) unless
+  // the accumulator can reach +-(2^31 - 2).
+  EXPECT_FALSE(dsp_gemm::MakeRequantChannel(0, (1 << 30) - 1, -5, 1000).fast);
+  EXPECT_TRUE(dsp_gemm::MakeRequantChannel(-5, 0, 0, 1000).fast);
+  EXPECT_TRUE(dsp_gemm::MakeRequantChannel(0, 0, 0, k31 - 3).fast);
+  EXPECT_FALSE(dsp_gemm::MakeRequantChannel(0, 0, 0, k31 - 2).fast);
+}
+
+// What TFLite's converter writes for a channel whose weights are all (nearly)
+// zero: a tiny weight scale, so a bias clamped near +-2^30 and a multiplier of
+// 2^-27 or far below (QuantizeMultiplier: 0). MobileNet v1's pointwise layers
+// have up to 90 % such channels; they must take the fast path, exactly.
+TEST(GemmS8DspTest, ConverterDeadChannelsTakeTheFastPath) {
+  const int64_t max_abs_sum = int64_t{128} * 128 * 255;  // depth 128, input zero point -128
+  for (const double scale : {4.6e-9, 1.2e-9, 3e-10, 1.3e-11}) {
+    int32_t multiplier = 0;
+    int shift = 0;
+    QuantizeMultiplier(scale, &multiplier, &shift);
+    for (const int32_t bias : {-1073741952, -1073741824, 1073741824, 1073741952, 99174816}) {
+      const dsp_gemm::RequantChannel c =
+          dsp_gemm::MakeRequantChannel(bias, multiplier, shift, max_abs_sum);
+      EXPECT_TRUE(c.fast) << "scale " << scale << " bias " << bias;
+      for (int64_t d = -max_abs_sum; d <= max_abs_sum; d += max_abs_sum / 997) {
+        const int32_t acc = static_cast<int32_t>(bias + d);
+        ASSERT_EQ(dsp_gemm::Requantize(acc, c),
+                  MultiplyByQuantizedMultiplier(acc, multiplier, shift))
+            << "scale " << scale << " bias " << bias << " acc " << acc;
+      }
+    }
+  }
 }
 
 TEST(GemmS8DspTest, FillXLayout) {
