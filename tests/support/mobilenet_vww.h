@@ -1,12 +1,16 @@
 // The MLPerf Tiny visual wake words network's shapes (MobileNet v1, width
 // 0.25, 96x96x3 int8 input, 2 classes) as an int8 .tflite built with
-// host/tflite_builder, with synthetic weights: seeded random int8 values,
-// per-channel scales chosen so every layer's activations spread over their
-// range instead of saturating (see mobilenet_vww.cc). Not a trained model:
-// its outputs mean nothing, only the shapes, ops and quantization are real.
+// host/tflite_builder, with synthetic weights: seeded random int8 values, and
+// quantization parameters drawn like TFLite's converter writes them for the
+// trained model (mobilenet_vww.cc): per-channel symmetric weight scales,
+// asymmetric ReLU activations (zero point -128), int32 biases in their real
+// range, including the dead channels' biases clamped to +-2^30. Scales keep
+// every layer's activations spread over their range instead of saturating.
+// Not a trained model: its outputs mean nothing, only the shapes, ops and
+// quantization are real.
 //
-//   CONV_2D 3x3 /2 SAME -> 8, ReLU6                      [1, 48, 48, 8]
-//   13 x (DEPTHWISE_CONV_2D 3x3 SAME, ReLU6; CONV_2D 1x1, ReLU6)
+//   CONV_2D 3x3 /2 SAME -> 8, ReLU                       [1, 48, 48, 8]
+//   13 x (DEPTHWISE_CONV_2D 3x3 SAME, ReLU; CONV_2D 1x1, ReLU)
 //                                                        ... [1, 3, 3, 256]
 //   AVERAGE_POOL_2D 3x3 VALID                            [1, 1, 1, 256]
 //   RESHAPE                                              [1, 256]
