@@ -249,12 +249,18 @@ void RunW8(const FullyConnectedParams& p, const FullyConnectedS8Args& a,
   const int32_t depth = p.accum_depth;
   const int32_t weight_offset = WeightOffset(p);
   const int64_t max_abs_sum = MaxAbsSum(p);
-  // Per tensor: every unit is fast if the shared shifts are and every bias
-  // leaves room (one pass over the biases per call).
+  // Per tensor: every unit is fast if the shared shifts are and the largest
+  // |bias| leaves room (fast is monotonic in it; one pass over the biases).
   const RequantChannel shared = Channel(p, nullptr, max_abs_sum, 0, 0);
   bool all_fast = !PerChannel(p) && shared.fast;
-  for (int32_t u = 0; all_fast && a.bias != nullptr && u < p.output_depth; ++u) {
-    all_fast = Channel(p, a.bias, max_abs_sum, u, 0).fast != 0;
+  if (all_fast && a.bias != nullptr) {
+    int64_t max_abs_bias = 0;
+    for (int32_t u = 0; u < p.output_depth; ++u) {
+      const int64_t b = a.bias[u] < 0 ? -int64_t{a.bias[u]} : int64_t{a.bias[u]};
+      if (b > max_abs_bias) max_abs_bias = b;
+    }
+    const int64_t bound = max_abs_sum + max_abs_bias;  // the bound of the largest |bias|
+    all_fast = dsp_gemm::MakeRequantChannel(0, p.multiplier, p.shift, bound).fast != 0;
   }
   int32_t* x = AlignedRow(a.scratch);
   const bool chunked = Chunked(p, p.output_depth);
