@@ -12,18 +12,10 @@
 #include <iterator>
 #include <vector>
 
-#include "audio/resample.h"                       // host only: any rate -> 16 kHz
-#include "audio/wav_reader.h"                     // host only: any WAV -> 16-bit mono
-#include "kernels/data_movement/data_movement.h"  // CONCATENATION
-#include "kernels/depthwise_conv2d/depthwise_conv2d.h"
-#include "kernels/elementwise/elementwise.h"  // ADD MUL DIV MINIMUM MAXIMUM
-#include "kernels/fully_connected/fully_connected.h"
-#include "kernels/quantize/quantize.h"  // CAST
-#include "kernels/reshape/reshape.h"
-#include "kernels/signal/signal.h"
-#include "kernels/softmax/softmax.h"
-#include "kernels/strided_slice/strided_slice.h"
+#include "audio/resample.h"    // host only: any rate -> 16 kHz
+#include "audio/wav_reader.h"  // host only: any WAV -> 16-bit mono
 #include "mote/interpreter.h"
+#include "mote/ops.h"  // one registration per op
 
 namespace {
 
@@ -77,13 +69,28 @@ int main(int argc, char** argv) {
 
   // Only the kernels these two models use are linked.
   mote::OpResolverN<24> resolver;
-  for (const mote::OpKernel* k : mote::ops::signal_kernels()) (void)resolver.Add(*k);
-  for (const mote::OpKernel* k :
-       {&mote::ops::Reshape(), &mote::ops::Cast(), &mote::ops::StridedSlice(),
-        &mote::ops::Concatenation(), &mote::ops::Mul(), &mote::ops::Add(), &mote::ops::Div(),
-        &mote::ops::Minimum(), &mote::ops::Maximum(), &mote::ops::DepthwiseConv2D(),
-        &mote::ops::FullyConnected(), &mote::ops::Softmax()}) {
-    (void)resolver.Add(*k);
+  for (const mote::OpKernel* k : {&mote::ops::SignalWindow(),
+                                  &mote::ops::SignalFftAutoScale(),
+                                  &mote::ops::SignalRfft(),
+                                  &mote::ops::SignalEnergy(),
+                                  &mote::ops::SignalFilterBank(),
+                                  &mote::ops::SignalFilterBankSquareRoot(),
+                                  &mote::ops::SignalFilterBankSpectralSubtraction(),
+                                  &mote::ops::SignalPcan(),
+                                  &mote::ops::SignalFilterBankLog(),
+                                  &mote::ops::Reshape(),
+                                  &mote::ops::Cast(),
+                                  &mote::ops::StridedSlice(),
+                                  &mote::ops::Concatenation(),
+                                  &mote::ops::Mul(),
+                                  &mote::ops::Add(),
+                                  &mote::ops::Div(),
+                                  &mote::ops::Minimum(),
+                                  &mote::ops::Maximum(),
+                                  &mote::ops::DepthwiseConv2DInt8(),
+                                  &mote::ops::FullyConnectedInt8(),
+                                  &mote::ops::SoftmaxInt8()}) {
+    if (!Check(resolver.Add(*k), "resolver")) return 3;
   }
 
   mote::Interpreter frontend(frontend_model, resolver, mote::Span<uint8_t>(g_frontend_arena));

@@ -1,4 +1,5 @@
 #include "analysis/memory_timeline.h"
+#include "core/interpreter_hooks.h"
 
 #include <algorithm>
 #include <cmath>
@@ -73,8 +74,8 @@ MemoryTimeline ComputeMemoryTimeline(const Model& model, const OpResolver& resol
   MemoryTimeline tl;
   std::vector<uint8_t> arena(64u << 20);
   Interpreter interpreter(model, resolver, Span<uint8_t>(arena.data(), arena.size()));
-  interpreter.set_planner_options(options);
-  interpreter.set_plan_observer(&Record, &tl);
+  InterpreterHooks::set_planner_options(interpreter, options);
+  InterpreterHooks::set_plan_observer(interpreter, &Record, &tl);
   const Status s = interpreter.AllocateTensors();
   if (!s.ok()) {
     tl.error = s.message();
@@ -82,7 +83,7 @@ MemoryTimeline ComputeMemoryTimeline(const Model& model, const OpResolver& resol
     return tl;
   }
   tl.ok = true;
-  tl.summary = interpreter.plan_summary();
+  tl.summary = InterpreterHooks::plan_summary(interpreter);
   tl.arena_bytes = interpreter.arena_used_bytes();
   const uintptr_t base = reinterpret_cast<uintptr_t>(arena.data());
   tl.plan_start = base % kArenaAlignment == 0 ? 0 : kArenaAlignment - base % kArenaAlignment;

@@ -13,6 +13,7 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/run_aot.h"
+#include "core/interpreter_hooks.h"
 #include "kernels/registry/all_ops_resolver.h"
 #include "mote/interpreter.h"
 
@@ -80,7 +81,7 @@ int RunModel(const RunOptions& opt) {
   if (!opt.dump_dir.empty()) {
     PlannerOptions options;
     options.stream = false;  // every op's output is dumped, so every one is stored
-    interp.set_planner_options(options);
+    InterpreterHooks::set_planner_options(interp, options);
   }
   const Status s = interp.AllocateTensors();
   if (!s.ok()) {

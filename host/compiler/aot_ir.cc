@@ -1,4 +1,5 @@
 #include "compiler/aot_ir.h"
+#include "core/interpreter_hooks.h"
 
 #include <algorithm>
 
@@ -26,8 +27,8 @@ Status AllocateInterpreter(const Model& model, const OpResolver& resolver, Kerne
         kArenaAlignment;
     *interp = std::make_unique<Interpreter>(model, resolver,
                                             Span<uint8_t>(storage->data() + pad, arena_bytes));
-    (*interp)->set_kernel_archs(archs);
-    (*interp)->set_ahead_of_time(ahead_of_time);
+    InterpreterHooks::set_kernel_archs(**interp, archs);
+    InterpreterHooks::set_ahead_of_time(**interp, ahead_of_time);
     const Status s = (*interp)->AllocateTensors();
     if (s.ok() || s.code() != StatusCode::kResourceExhausted || arena_bytes >= kHostArenaBytes) {
       return s;
@@ -97,9 +98,9 @@ Status BuildAotModel(const Model& model, KernelArchSet archs, bool pack_weights,
     ao.name = op.name(name_buf, sizeof(name_buf));
     ao.inputs.assign(op.inputs().begin(), op.inputs().end());
     ao.outputs.assign(op.outputs().begin(), op.outputs().end());
-    ao.op_data = interp.op_data(o);
-    for (int i = 0; i < interp.num_scratch(o); ++i) {
-      ao.scratch_offsets.push_back(interp.scratch_offset(o, i));
+    ao.op_data = InterpreterHooks::op_data(interp, o);
+    for (int i = 0; i < InterpreterHooks::num_scratch(interp, o); ++i) {
+      ao.scratch_offsets.push_back(InterpreterHooks::scratch_offset(interp, o, i));
     }
     if (o < stats.ops.size()) ao.macs = stats.ops[o].macs;
   }
@@ -109,12 +110,12 @@ Status BuildAotModel(const Model& model, KernelArchSet archs, bool pack_weights,
     step_of[interp.op_at_step(step)] = static_cast<int32_t>(step);
   }
   for (AotOp& ao : out->ops) {
-    const int32_t consumer = interp.stream_consumer(ao.index);
-    const int32_t producer = interp.stream_producer(ao.index);
+    const int32_t consumer = InterpreterHooks::stream_consumer(interp, ao.index);
+    const int32_t producer = InterpreterHooks::stream_producer(interp, ao.index);
     if (consumer >= 0) {
       ao.stream_consumer = step_of[static_cast<size_t>(consumer)];
-      ao.stream_band_rows = interp.stream_decl(ao.index).band_rows;
-      ao.stream_scratch = interp.stream_scratch(ao.index);
+      ao.stream_band_rows = InterpreterHooks::stream_decl(interp, ao.index).band_rows;
+      ao.stream_scratch = InterpreterHooks::stream_scratch(interp, ao.index);
     }
     if (producer >= 0) ao.stream_producer = step_of[static_cast<size_t>(producer)];
   }

@@ -6,7 +6,7 @@
 
 namespace mote {
 
-const char *OpKernelName(const OpKernel &kernel) {
+const char* OpKernelName(const OpKernel& kernel) {
   if (kernel.builtin == BuiltinOp::kCustom) {
     return kernel.custom_name != nullptr ? kernel.custom_name : "CUSTOM";
   }
@@ -15,39 +15,31 @@ const char *OpKernelName(const OpKernel &kernel) {
 
 // ---- PrepareContext ----
 
-KernelArchSet PrepareContext::kernel_archs() const {
-  return interpreter_->kernel_archs();
-}
+KernelArchSet PrepareContext::kernel_archs() const { return interpreter_->kernel_archs_; }
 
-bool PrepareContext::ahead_of_time() const {
-  return interpreter_->ahead_of_time();
-}
+bool PrepareContext::ahead_of_time() const { return interpreter_->ahead_of_time_; }
 
-const void *PrepareContext::constant_input(size_t i) const {
-  if (!has_input(i) || !input(i).is_constant())
-    return nullptr;
+const void* PrepareContext::constant_input(size_t i) const {
+  if (!has_input(i) || !input(i).is_constant()) return nullptr;
   return interpreter_->tensor_data_[op_.inputs()[i]];
 }
 
-Result<void *> PrepareContext::AllocatePersistent(size_t bytes,
-                                                  size_t alignment) {
+Result<void*> PrepareContext::AllocatePersistent(size_t bytes, size_t alignment) {
   return interpreter_->AllocateFromTail(bytes, alignment);
 }
 
-Result<void *> PrepareContext::AllocateTemporary(size_t bytes,
-                                                 size_t alignment) {
+Result<void*> PrepareContext::AllocateTemporary(size_t bytes, size_t alignment) {
   return interpreter_->AllocateTemporary(bytes, alignment);
 }
 
 Result<int> PrepareContext::RequestScratch(size_t bytes) {
   if (*num_scratch_ >= kMaxScratchPerOp) {
-    return Status::Error(StatusCode::kInternal,
-                         "more than %d scratch buffers requested",
+    return Status::Error(StatusCode::kInternal, "more than %d scratch buffers requested",
                          kMaxScratchPerOp);
   }
   if (bytes > kMaxTensorBytes) {
-    return Status::Error(StatusCode::kResourceExhausted,
-                         "scratch of %zu bytes is too large", bytes);
+    return Status::Error(StatusCode::kResourceExhausted, "scratch of %zu bytes is too large",
+                         bytes);
   }
   scratch_sizes_[*num_scratch_] = static_cast<uint32_t>(bytes);
   return static_cast<int>((*num_scratch_)++);
@@ -55,82 +47,66 @@ Result<int> PrepareContext::RequestScratch(size_t bytes) {
 
 // ---- Interpreter ----
 
-Interpreter::Interpreter(const Model &model, const OpResolver &resolver,
-                         Span<uint8_t> arena)
+Interpreter::Interpreter(const Model& model, const OpResolver& resolver, Span<uint8_t> arena)
     : model_(model), resolver_(resolver), arena_(arena) {
   if (!model_.loaded()) {
-    model_status_ = Status::Error(StatusCode::kFailedPrecondition,
-                                  "the model is not loaded");
+    model_status_ = Status::Error(StatusCode::kFailedPrecondition, "the model is not loaded");
     return;
   }
-  if (model_.num_subgraphs() == 0)
-    return;
+  if (model_.num_subgraphs() == 0) return;
   const SubgraphView main = model_.main_subgraph();
   inputs_ = main.inputs();
   outputs_ = main.outputs();
 }
 
-Interpreter::Interpreter(const Result<Model> &model, const OpResolver &resolver,
+Interpreter::Interpreter(const Result<Model>& model, const OpResolver& resolver,
                          Span<uint8_t> arena)
     : Interpreter(model.ok() ? model.value() : Model(), resolver, arena) {
-  if (!model.ok())
-    model_status_ = model.status().WithContext("the model did not load");
+  if (!model.ok()) model_status_ = model.status().WithContext("the model did not load");
 }
 
-Result<void *> Interpreter::AllocateFromTail(size_t bytes, size_t alignment) {
-  if (alignment == 0 || (alignment & (alignment - 1)) != 0)
-    alignment = 8;
+Result<void*> Interpreter::AllocateFromTail(size_t bytes, size_t alignment) {
+  if (alignment == 0 || (alignment & (alignment - 1)) != 0) alignment = 8;
   // Offsets are taken from a 16-byte aligned end so that the layout, and the
   // size reported when the arena is too small, do not depend on where the
   // caller's arena ends.
   const uintptr_t base = reinterpret_cast<uintptr_t>(arena_.data());
-  const uintptr_t end =
-      (base + arena_.size()) & ~static_cast<uintptr_t>(kArenaAlignment - 1);
-  if (end < base + tail_bytes_)
-    return ArenaTooSmall(tail_bytes_ + bytes, "persistent data");
+  const uintptr_t end = (base + arena_.size()) & ~static_cast<uintptr_t>(kArenaAlignment - 1);
+  if (end < base + tail_bytes_) return ArenaTooSmall(tail_bytes_ + bytes, "persistent data");
   const uintptr_t top = end - tail_bytes_;
   // Clear of the current op's temporary memory at the head.
   const uintptr_t floor = base + temporary_bytes_;
   if (top < floor || bytes > top - floor) {
-    return ArenaTooSmall(temporary_bytes_ + tail_bytes_ + bytes,
-                         "persistent data");
+    return ArenaTooSmall(temporary_bytes_ + tail_bytes_ + bytes, "persistent data");
   }
-  const uintptr_t start =
-      (top - bytes) & ~(static_cast<uintptr_t>(alignment) - 1);
+  const uintptr_t start = (top - bytes) & ~(static_cast<uintptr_t>(alignment) - 1);
   if (start < floor) {
-    return ArenaTooSmall(temporary_bytes_ + tail_bytes_ + bytes + alignment,
-                         "persistent data");
+    return ArenaTooSmall(temporary_bytes_ + tail_bytes_ + bytes + alignment, "persistent data");
   }
   tail_bytes_ = end - start;
-  return reinterpret_cast<void *>(start);
+  return reinterpret_cast<void*>(start);
 }
 
-Result<void *> Interpreter::AllocateTemporary(size_t bytes, size_t alignment) {
-  if (alignment == 0 || (alignment & (alignment - 1)) != 0)
-    alignment = 8;
+Result<void*> Interpreter::AllocateTemporary(size_t bytes, size_t alignment) {
+  if (alignment == 0 || (alignment & (alignment - 1)) != 0) alignment = 8;
   const uintptr_t base = reinterpret_cast<uintptr_t>(arena_.data());
-  const uintptr_t end =
-      (base + arena_.size()) & ~static_cast<uintptr_t>(kArenaAlignment - 1);
-  const uintptr_t start = (base + temporary_bytes_ + alignment - 1) &
-                          ~(static_cast<uintptr_t>(alignment) - 1);
-  if (end < base + tail_bytes_ || start > end - tail_bytes_ ||
-      bytes > end - tail_bytes_ - start) {
-    return ArenaTooSmall(temporary_bytes_ + tail_bytes_ + bytes + alignment,
-                         "temporary data");
+  const uintptr_t end = (base + arena_.size()) & ~static_cast<uintptr_t>(kArenaAlignment - 1);
+  const uintptr_t start =
+      (base + temporary_bytes_ + alignment - 1) & ~(static_cast<uintptr_t>(alignment) - 1);
+  if (end < base + tail_bytes_ || start > end - tail_bytes_ || bytes > end - tail_bytes_ - start) {
+    return ArenaTooSmall(temporary_bytes_ + tail_bytes_ + bytes + alignment, "temporary data");
   }
   temporary_bytes_ = start + bytes - base;
-  if (temporary_bytes_ > max_temporary_bytes_)
-    max_temporary_bytes_ = temporary_bytes_;
-  return reinterpret_cast<void *>(start);
+  if (temporary_bytes_ > max_temporary_bytes_) max_temporary_bytes_ = temporary_bytes_;
+  return reinterpret_cast<void*>(start);
 }
 
-Status Interpreter::ArenaTooSmall(size_t needed, const char *what) {
+Status Interpreter::ArenaTooSmall(size_t needed, const char* what) {
   needed = AlignUp(needed, kArenaAlignment);
   required_bytes_ = needed;
-  return Status::Error(
-      StatusCode::kResourceExhausted,
-      "arena too small: %s needs at least %zu bytes, arena has %zu", what,
-      needed, arena_.size());
+  return Status::Error(StatusCode::kResourceExhausted,
+                       "arena too small: %s needs at least %zu bytes, arena has %zu", what, needed,
+                       arena_.size());
 }
 
 Status Interpreter::AllocateTensors() {
@@ -141,37 +117,33 @@ Status Interpreter::AllocateTensors() {
   max_temporary_bytes_ = 0;
   required_bytes_ = 0;
   order_ = nullptr;
-  if (!model_status_.ok())
-    return model_status_;
+  if (!model_status_.ok()) return model_status_;
   if (model_.num_subgraphs() == 0) {
     return Status::Error(StatusCode::kInvalidArgument, "model is not loaded");
   }
   if (model_.num_subgraphs() > 1) {
-    return Status::Error(
-        StatusCode::kUnsupported,
-        "model has %zu subgraphs; control flow (more than one subgraph) is not "
-        "supported yet",
-        model_.num_subgraphs());
+    return Status::Error(StatusCode::kUnsupported,
+                         "model has %zu subgraphs; control flow (more than one subgraph) is not "
+                         "supported yet",
+                         model_.num_subgraphs());
   }
   subgraph_ = model_.main_subgraph();
   num_tensors_ = subgraph_.num_tensors();
   num_ops_ = subgraph_.num_operators();
 
   // Tensor table and op table live at the tail for the interpreter's lifetime.
-  MOTE_ASSIGN_OR_RETURN(
-      void *tensor_mem,
-      AllocateFromTail(num_tensors_ * sizeof(void *), alignof(void *)));
-  tensor_data_ = static_cast<void **>(tensor_mem);
-  MOTE_ASSIGN_OR_RETURN(
-      void *ops_mem,
-      AllocateFromTail(num_ops_ * sizeof(OpRuntime), alignof(OpRuntime)));
-  ops_ = static_cast<OpRuntime *>(ops_mem);
+  MOTE_ASSIGN_OR_RETURN(void* tensor_mem,
+                        AllocateFromTail(num_tensors_ * sizeof(void*), alignof(void*)));
+  tensor_data_ = static_cast<void**>(tensor_mem);
+  MOTE_ASSIGN_OR_RETURN(void* ops_mem,
+                        AllocateFromTail(num_ops_ * sizeof(OpRuntime), alignof(OpRuntime)));
+  ops_ = static_cast<OpRuntime*>(ops_mem);
 
   for (size_t t = 0; t < num_tensors_; ++t) {
     const TensorView tensor = subgraph_.tensor(t);
     tensor_data_[t] = nullptr;
     if (tensor.is_constant()) {
-      const uint8_t *data = tensor.data().data();
+      const uint8_t* data = tensor.data().data();
       const size_t elem = DataTypeSize(tensor.type());
       const size_t align = elem > 8 ? 8 : elem;
       if (align > 1 && reinterpret_cast<uintptr_t>(data) % align != 0) {
@@ -179,24 +151,21 @@ Status Interpreter::AllocateTensors() {
         // at 4 mod 8 are common). Kernels read constants directly, and a
         // misaligned int64 load faults on Cortex-M, so such a tensor is copied
         // once into aligned persistent memory.
-        MOTE_ASSIGN_OR_RETURN(void *copy,
-                              AllocateFromTail(tensor.bytes(), align));
+        MOTE_ASSIGN_OR_RETURN(void* copy, AllocateFromTail(tensor.bytes(), align));
         std::memcpy(copy, data, tensor.bytes());
-        data = static_cast<const uint8_t *>(copy);
+        data = static_cast<const uint8_t*>(copy);
       }
-      tensor_data_[t] = const_cast<uint8_t *>(data);
+      tensor_data_[t] = const_cast<uint8_t*>(data);
     } else if (tensor.is_variable()) {
       // Variables keep their state across invocations: persistent.
-      MOTE_ASSIGN_OR_RETURN(void *mem,
-                            AllocateFromTail(tensor.bytes(), kArenaAlignment));
+      MOTE_ASSIGN_OR_RETURN(void* mem, AllocateFromTail(tensor.bytes(), kArenaAlignment));
       tensor_data_[t] = mem;
     }
     // Empty tensors are not planned but still get a valid address: kernels may
     // pass them to memcpy with length 0, which is undefined for a null pointer.
-    if (tensor_data_[t] == nullptr && tensor.bytes() == 0)
-      tensor_data_[t] = arena_.data();
+    if (tensor_data_[t] == nullptr && tensor.bytes() == 0) tensor_data_[t] = arena_.data();
   }
-  allocated_ = true; // for ResetVariables; cleared again on failure below
+  allocated_ = true;  // for ResetVariables; cleared again on failure below
   ResetVariables();
   allocated_ = false;
   MOTE_TRY(PrepareOps());
@@ -210,42 +179,36 @@ Status Interpreter::PrepareOps() {
   char name_buf[24];
   for (size_t o = 0; o < num_ops_; ++o) {
     const OperatorView op = subgraph_.op(o);
-    OpRuntime &rt = ops_[o];
+    OpRuntime& rt = ops_[o];
     rt = OpRuntime{};
     rt.inputs = op.inputs().data();
     rt.outputs = op.outputs().data();
-    const char *name = op.name(name_buf, sizeof(name_buf));
+    const char* name = op.name(name_buf, sizeof(name_buf));
     rt.kernel = resolver_.Find(op.builtin_code(), op.custom_name());
     if (rt.kernel == nullptr) {
-      return Status::Error(
-          StatusCode::kUnsupported,
-          "op %zu: %s is not supported (not registered in the op resolver)", o,
-          name);
+      return Status::Error(StatusCode::kUnsupported,
+                           "op %zu: %s is not supported (not registered in the op resolver)", o,
+                           name);
     }
     rt.memory = rt.kernel->memory;
-    PrepareContext ctx(this, subgraph_, op, o, &rt.op_data, &rt.eval,
-                       rt.scratch, &rt.num_scratch, &rt.memory, &rt.banded,
-                       &rt.stream);
-    temporary_bytes_ = 0; // the previous op's temporary memory is free again
+    PrepareContext ctx(this, subgraph_, op, o, &rt.op_data, &rt.eval, rt.scratch, &rt.num_scratch,
+                       &rt.memory, &rt.banded, &rt.stream);
+    temporary_bytes_ = 0;  // the previous op's temporary memory is free again
     const Status s = rt.kernel->prepare(ctx);
     temporary_bytes_ = 0;
-    if (!s.ok())
-      return s.WithContext("op %zu (%s)", o, name);
+    if (!s.ok()) return s.WithContext("op %zu (%s)", o, name);
     if (rt.eval == nullptr) {
-      return Status::Error(StatusCode::kInternal,
-                           "op %zu (%s): Prepare chose no Eval", o, name);
+      return Status::Error(StatusCode::kInternal, "op %zu (%s): Prepare chose no Eval", o, name);
     }
   }
   return Status::Ok();
 }
 
 void Interpreter::ResetVariables() {
-  if (tensor_data_ == nullptr)
-    return;
+  if (tensor_data_ == nullptr) return;
   for (size_t t = 0; t < num_tensors_; ++t) {
     const TensorView tensor = subgraph_.tensor(t);
-    if (!tensor.is_variable() || tensor_data_[t] == nullptr)
-      continue;
+    if (!tensor.is_variable() || tensor_data_[t] == nullptr) continue;
     // As TFLM: zero, except int8 state starts at its zero point.
     const QuantizationView q = tensor.quantization();
     const int fill = (tensor.type() == DataType::kInt8 && !q.zero_point.empty())
@@ -265,84 +228,70 @@ Status Interpreter::Invoke() {
   ctx.arena_ = arena_.data();
   for (size_t step = 0; step < num_ops_; ++step) {
     const size_t o = op_at_step(step);
-    const OpRuntime &rt = ops_[o];
+    const OpRuntime& rt = ops_[o];
     ctx.inputs_ = rt.inputs;
     ctx.outputs_ = rt.outputs;
     ctx.op_data_ = rt.op_data;
     ctx.scratch_offsets_ = rt.scratch;
     if (rt.stream_consumer >= 0) {
-      InvokeStreamed(o, ctx); // this op and its consumer, band by band
+      InvokeStreamed(o, ctx);  // this op and its consumer, band by band
     } else if (rt.stream_producer < 0) {
       rt.eval(ctx);
     }
-    if (observer_ != nullptr)
-      observer_(observer_user_, *this, o);
+    if (observer_ != nullptr) observer_(observer_user_, *this, o);
   }
   return Status::Ok();
 }
 
 TensorRef Interpreter::tensor(size_t index) const {
   TensorRef ref;
-  if (!model_status_.ok() || model_.num_subgraphs() == 0)
-    return ref;
+  if (!model_status_.ok() || model_.num_subgraphs() == 0) return ref;
   const SubgraphView sg = model_.main_subgraph();
-  if (index >= sg.num_tensors())
-    return ref;
+  if (index >= sg.num_tensors()) return ref;
   const TensorView t = sg.tensor(index);
   ref.type = t.type();
   ref.shape = t.shape();
   ref.bytes = t.bytes();
   ref.name = t.name();
   const QuantizationView q = t.quantization();
-  if (!q.scale.empty())
-    ref.scale = q.scale[0];
-  if (!q.zero_point.empty())
-    ref.zero_point = static_cast<int32_t>(q.zero_point[0]);
-  ref.data =
-      (allocated_ && tensor_data_ != nullptr) ? tensor_data_[index] : nullptr;
+  if (!q.scale.empty()) ref.scale = q.scale[0];
+  if (!q.zero_point.empty()) ref.zero_point = static_cast<int32_t>(q.zero_point[0]);
+  ref.data = (allocated_ && tensor_data_ != nullptr) ? tensor_data_[index] : nullptr;
   return ref;
 }
 
 TensorRef Interpreter::input(size_t i) const {
-  return i < inputs_.size() ? tensor(static_cast<size_t>(inputs_[i]))
-                            : TensorRef();
+  return i < inputs_.size() ? tensor(static_cast<size_t>(inputs_[i])) : TensorRef();
 }
 
 TensorRef Interpreter::output(size_t i) const {
-  return i < outputs_.size() ? tensor(static_cast<size_t>(outputs_[i]))
-                             : TensorRef();
+  return i < outputs_.size() ? tensor(static_cast<size_t>(outputs_[i])) : TensorRef();
 }
 
 Result<TensorRef> Interpreter::CheckedInput(size_t i) const {
-  if (!model_status_.ok())
-    return model_status_;
+  if (!model_status_.ok()) return model_status_;
   if (i >= inputs_.size()) {
-    return Status::Error(StatusCode::kInvalidArgument,
-                         "input %zu out of range (the model has %zu)", i,
-                         inputs_.size());
+    return Status::Error(StatusCode::kInvalidArgument, "input %zu out of range (the model has %zu)",
+                         i, inputs_.size());
   }
   if (!allocated_) {
-    return Status::Error(
-        StatusCode::kFailedPrecondition,
-        "input %zu has no memory before a successful AllocateTensors", i);
+    return Status::Error(StatusCode::kFailedPrecondition,
+                         "input %zu has no memory before a successful AllocateTensors", i);
   }
   return input(i);
 }
 
 Result<TensorRef> Interpreter::CheckedOutput(size_t i) const {
-  if (!model_status_.ok())
-    return model_status_;
+  if (!model_status_.ok()) return model_status_;
   if (i >= outputs_.size()) {
     return Status::Error(StatusCode::kInvalidArgument,
-                         "output %zu out of range (the model has %zu)", i,
-                         outputs_.size());
+                         "output %zu out of range (the model has %zu)", i, outputs_.size());
   }
   if (!allocated_) {
-    return Status::Error(
-        StatusCode::kFailedPrecondition,
-        "output %zu has no memory before a successful AllocateTensors", i);
+    return Status::Error(StatusCode::kFailedPrecondition,
+                         "output %zu has no memory before a successful AllocateTensors", i);
   }
   return output(i);
 }
 
-} // namespace mote
+}  // namespace mote

@@ -1,4 +1,5 @@
 #include "support/test_support.h"
+#include "core/interpreter_hooks.h"
 
 #include <sys/wait.h>
 
@@ -51,7 +52,7 @@ Status ModelRunner::Init(const OpResolver& resolver, const PlannerOptions& optio
   const size_t pad = (16 - reinterpret_cast<uintptr_t>(arena_storage_.data()) % 16) % 16;
   interpreter_ = std::make_unique<Interpreter>(
       model_, resolver, Span<uint8_t>(arena_storage_.data() + pad, arena_storage_.size() - 16));
-  interpreter_->set_planner_options(options);
+  InterpreterHooks::set_planner_options(*interpreter_, options);
   return interpreter_->AllocateTensors();
 }
 

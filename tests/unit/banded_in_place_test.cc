@@ -8,6 +8,7 @@
 #include <set>
 #include <vector>
 
+#include "core/interpreter_hooks.h"
 #include "kernels/conv2d/conv2d.h"
 #include "kernels/depthwise_conv2d/depthwise_conv2d.h"
 #include "kernels/elementwise/elementwise.h"
@@ -136,11 +137,11 @@ Outcome Execute(const std::vector<uint8_t>& model, const PlannerOptions& options
   EXPECT_TRUE(s.ok()) << s.message();
   if (!s.ok()) return r;
   Interpreter& interp = runner.interpreter();
-  interp.set_planner_options(options);
+  InterpreterHooks::set_planner_options(interp, options);
   s = interp.AllocateTensors();
   EXPECT_TRUE(s.ok()) << s.message();
   if (!s.ok()) return r;
-  r.summary = interp.plan_summary();
+  r.summary = InterpreterHooks::plan_summary(interp);
   for (size_t i = 0; i < interp.num_ops(); ++i) r.steps.push_back(interp.op_at_step(i));
   if (overlap != nullptr) {
     const TensorRef a = interp.tensor(tensor_a), b = interp.tensor(tensor_b);
@@ -252,8 +253,8 @@ TEST(BandedInPlace, ExactArenaSizeWorks) {
   EXPECT_EQ(small.interpreter().arena_required_bytes(), needed);
   testing::ModelRunner exact(model, needed);
   ASSERT_TRUE(exact.Init(Resolver()).ok());
-  EXPECT_EQ(exact.interpreter().plan_summary().activation_bytes,
-            big.interpreter().plan_summary().activation_bytes);
+  EXPECT_EQ(InterpreterHooks::plan_summary(exact.interpreter()).activation_bytes,
+            InterpreterHooks::plan_summary(big.interpreter()).activation_bytes);
 }
 
 }  // namespace

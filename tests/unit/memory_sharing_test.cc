@@ -2,6 +2,7 @@
 // planner shares memory only where it is safe, and results do not change.
 #include <gtest/gtest.h>
 
+#include "core/interpreter_hooks.h"
 #include "kernels/activations/activations.h"
 #include "kernels/elementwise/elementwise.h"
 #include "kernels/reshape/reshape.h"
@@ -29,7 +30,7 @@ struct Runner {
     PlannerOptions options;
     options.views = share;
     options.in_place = share;
-    runner.interpreter().set_planner_options(options);
+    InterpreterHooks::set_planner_options(runner.interpreter(), options);
     return runner.interpreter().AllocateTensors();
   }
   void* data(int t) { return runner.interpreter().tensor(static_cast<size_t>(t)).data; }
@@ -67,7 +68,7 @@ TEST(MemorySharing, ViewsAndInPlaceChain) {
   EXPECT_EQ(shared.data(y), shared.data(a));  // in place, and a graph output
   EXPECT_EQ(shared.Run(), expected);
   EXPECT_EQ(shared.Run(), expected);  // (Run writes the input before each Invoke)
-  const PlanSummary& s = shared.runner.interpreter().plan_summary();
+  const PlanSummary& s = InterpreterHooks::plan_summary(shared.runner.interpreter());
   EXPECT_EQ(s.num_views, 1u);
   EXPECT_EQ(s.num_in_place, 3u);
   EXPECT_EQ(s.activation_bytes, 32u);  // one 32-byte region
@@ -77,7 +78,7 @@ TEST(MemorySharing, ViewsAndInPlaceChain) {
   EXPECT_NE(separate.data(r), separate.data(x));
   EXPECT_NE(separate.data(b), separate.data(a));
   EXPECT_EQ(separate.Run(), expected);
-  EXPECT_GE(separate.runner.interpreter().plan_summary().activation_bytes, 64u);
+  EXPECT_GE(InterpreterHooks::plan_summary(separate.runner.interpreter()).activation_bytes, 64u);
 }
 
 // x -> RELU -> a; a -> RELU6 -> b; ADD(a, b) -> y: a is still needed after
@@ -126,7 +127,7 @@ TEST(MemorySharing, BroadcastAddIsNotInPlace) {
   EXPECT_NE(shared.data(y), shared.data(a));
   // Only the first RELU runs in place (over the graph input, which dies there).
   EXPECT_EQ(shared.data(a), shared.data(x));
-  EXPECT_EQ(shared.runner.interpreter().plan_summary().num_in_place, 1u);
+  EXPECT_EQ(InterpreterHooks::plan_summary(shared.runner.interpreter()).num_in_place, 1u);
   EXPECT_EQ(shared.Run(), expected);
 }
 

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "core/interpreter_hooks.h"
 #include "kernels/conv2d/conv2d.h"
 #include "kernels/depthwise_conv2d/depthwise_conv2d.h"
 #include "support/test_support.h"
@@ -67,13 +68,13 @@ Allocated Allocate(const std::vector<uint8_t>& model, KernelArchSet archs, size_
   testing::ModelRunner runner(model, arena_bytes);
   Status s = runner.Init(Resolver());
   if (!s.ok()) return r;
-  runner.interpreter().set_kernel_archs(archs);
+  InterpreterHooks::set_kernel_archs(runner.interpreter(), archs);
   s = runner.interpreter().AllocateTensors();
   EXPECT_TRUE(s.ok()) << s.message();
   if (!s.ok()) return r;
   runner.SetInput<int8_t>(0, std::vector<int8_t>{-100, 7, 55, 127});
   EXPECT_TRUE(runner.interpreter().Invoke().ok());
-  r.persistent = runner.interpreter().plan_summary().persistent_bytes;
+  r.persistent = InterpreterHooks::plan_summary(runner.interpreter()).persistent_bytes;
   r.arena = runner.interpreter().arena_used_bytes();
   r.output = runner.Output<int8_t>(0);
   return r;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/interpreter_hooks.h"
 #include "kernels/conv2d/conv2d.h"
 #include "kernels/depthwise_conv2d/depthwise_conv2d.h"
 #include "kernels/fully_connected/fully_connected.h"
@@ -145,14 +146,14 @@ Outcome Execute(const Net& net, bool stream, KernelArchSet archs,
   if (!s.ok()) return r;
   Interpreter& interp = runner.interpreter();
   // Again with the arch set under test (Init allocated with the native one).
-  interp.set_kernel_archs(archs);
+  InterpreterHooks::set_kernel_archs(interp, archs);
   s = interp.AllocateTensors();
   EXPECT_TRUE(s.ok()) << s.message();
   if (!s.ok()) return r;
   runner.SetInput<int8_t>(0, input);
   EXPECT_TRUE(interp.Invoke().ok());
   r.output = runner.Output<int8_t>(0);
-  r.summary = interp.plan_summary();
+  r.summary = InterpreterHooks::plan_summary(interp);
   r.conv_output_stored = interp.tensor(static_cast<size_t>(net.conv_output)).data != nullptr;
   return r;
 }
@@ -195,7 +196,8 @@ TEST(Stream, NotWhenTheConvOutputIsAlsoAGraphOutput) {
     if (net.model.empty()) continue;
     testing::ModelRunner runner(net.model);
     ASSERT_TRUE(runner.Init(Resolver()).ok());
-    EXPECT_EQ(runner.interpreter().plan_summary().num_streamed, 0u) << net.description;
+    EXPECT_EQ(InterpreterHooks::plan_summary(runner.interpreter()).num_streamed, 0u)
+        << net.description;
     EXPECT_NE(runner.interpreter().tensor(static_cast<size_t>(net.conv_output)).data, nullptr);
   }
 }
@@ -211,7 +213,7 @@ TEST(Stream, PerLayerToolsTurnItOff) {
   PlannerOptions options;
   options.stream = false;
   ASSERT_TRUE(runner.Init(Resolver(), options).ok());
-  EXPECT_EQ(runner.interpreter().plan_summary().num_streamed, 0u);
+  EXPECT_EQ(InterpreterHooks::plan_summary(runner.interpreter()).num_streamed, 0u);
   EXPECT_NE(runner.interpreter().tensor(static_cast<size_t>(net.conv_output)).data, nullptr);
 }
 

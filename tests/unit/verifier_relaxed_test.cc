@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/interpreter_hooks.h"
 #include "kernels/registry/all_ops_resolver.h"
 #include "mote/interpreter.h"
 #include "mote/model.h"
@@ -196,7 +197,7 @@ TEST(VerifierRelaxed, ZeroFilterScaleIsBitExactInEveryVariant) {
     AllOpsResolver resolver;
     alignas(16) static uint8_t arena[16 * 1024];
     Interpreter interpreter(*model, resolver, Span<uint8_t>(arena));
-    interpreter.set_kernel_archs(archs);
+    InterpreterHooks::set_kernel_archs(interpreter, archs);
     const Status s = interpreter.AllocateTensors();
     ASSERT_TRUE(s.ok()) << s.message();
     const std::vector<int8_t> x = Input(interpreter.input(0).bytes);

@@ -1,4 +1,5 @@
 #include "cli/bench/host_model.h"
+#include "core/interpreter_hooks.h"
 
 #include <cstdio>
 #include <cstring>
@@ -104,7 +105,7 @@ int InterpreterArenaFor(const std::string& model_path, const HostModel& hm,
   const size_t pad = (16 - reinterpret_cast<uintptr_t>(arena.data()) % 16) % 16;
   Interpreter interp(hm.loaded.model, hm.resolver,
                      Span<uint8_t>(arena.data() + pad, arena.size() - 16));
-  interp.set_kernel_archs(aot::TargetKernelArchs(target));
+  InterpreterHooks::set_kernel_archs(interp, aot::TargetKernelArchs(target));
   const Status s = interp.AllocateTensors();
   if (!s.ok()) {
     std::fprintf(stderr, "mote: %s (kernels for %s): %s\n", model_path.c_str(), target.c_str(),

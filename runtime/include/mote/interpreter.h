@@ -29,7 +29,8 @@
 
 namespace mote {
 
-struct OrderOpMemory;  // core/op_order.h
+struct OrderOpMemory;     // core/op_order.h
+struct InterpreterHooks;  // core/interpreter_hooks.h: for Mote's host tools
 
 // Alignment of every planned buffer in the arena.
 constexpr size_t kArenaAlignment = 16;
@@ -55,51 +56,6 @@ struct TensorRef {
     assert((data == nullptr || DataTypeOf<T>::matches(type)) && "TensorRef::data_as: wrong type");
     return static_cast<T*>(data);
   }
-};
-
-// What the memory planner may do (all on by default; switches exist to
-// measure what each technique buys).
-struct PlannerOptions {
-  bool views = true;            // RESHAPE/SQUEEZE/EXPAND_DIMS outputs share their input's memory
-  bool in_place = true;         // element-wise outputs may overwrite an input that dies there
-  bool banded = true;           // conv/depthwise outputs may overlap a dying input (in bands)
-  bool reorder = true;          // run branches in the order that lowers the peak
-  bool stream = true;           // a conv output read only by a FULLY_CONNECTED is never stored
-  bool multi_strategy = true;   // try every placement order, not only greedy by size
-  uint32_t search_steps = 400;  // local-search placements (models with < 200 buffers)
-};
-
-// One planned region of the arena, reported to a PlanObserver during
-// AllocateTensors. A tensor region may hold several tensors (views, in-place
-// outputs, banded in-place outputs): `tensor` is the one at the region's
-// start; tensor(t).data tells the others.
-struct PlannedRegion {
-  uint32_t offset = 0;  // from the start of the arena
-  uint32_t size = 0;
-  // Live from the start of execution step first_op to the end of step
-  // last_op; steps are op indices unless the ops were reordered
-  // (Interpreter::op_at_step).
-  int32_t first_op = 0;
-  int32_t last_op = 0;
-  int32_t tensor = -1;  // -1 for an op's scratch buffer
-  int32_t scratch_op = -1;
-  int32_t scratch_index = -1;
-};
-
-// Summary of the last successful plan.
-struct PlanSummary {
-  size_t activation_bytes = 0;  // planned region: activations + scratch
-  size_t greedy_bytes = 0;      // what greedy-by-size needs for the same buffers
-  size_t lower_bound = 0;       // most bytes alive at one op
-  size_t persistent_bytes = 0;  // tensor/op tables, op data, variables
-  size_t work_bytes = 0;        // planner working memory (reuses the planned region)
-  PlanStrategy strategy = PlanStrategy::kSize;
-  uint32_t num_buffers = 0;   // regions planned
-  uint32_t num_views = 0;     // tensors that share their input's memory as a view
-  uint32_t num_in_place = 0;  // element-wise outputs written over their input
-  uint32_t num_banded = 0;    // conv/depthwise outputs overlapping their input (in bands)
-  uint32_t num_streamed = 0;  // tensors never stored: streamed from producer to consumer
-  bool reordered = false;     // ops run in another order than the model's (op_at_step)
 };
 
 class Interpreter {
@@ -143,47 +99,13 @@ class Interpreter {
   // Any tensor of the main subgraph; data is only meaningful while the tensor is live.
   TensorRef tensor(size_t tensor_index) const;
   size_t num_ops() const { return num_ops_; }
+  // The model's main subgraph (op names and types for logs and profiling).
+  const SubgraphView& subgraph() const { return subgraph_; }
   // The op Invoke runs at execution step `step` (< num_ops()): `step` itself
   // unless the planner reordered independent branches to lower the peak.
   size_t op_at_step(size_t step) const { return order_ != nullptr ? order_[step] : step; }
-  // Read-only views of what AllocateTensors computed (used by the AOT compiler):
-  // op `op`'s op data (as its Prepare set it), its scratch buffers and their
-  // offsets from the arena start. Valid after a successful AllocateTensors.
-  const void* op_data(size_t op) const { return op < num_ops_ ? ops_[op].op_data : nullptr; }
-  int num_scratch(size_t op) const { return op < num_ops_ ? ops_[op].num_scratch : 0; }
-  uint32_t scratch_offset(size_t op, int i) const { return ops_[op].scratch[i]; }
-  const SubgraphView& subgraph() const { return subgraph_; }
-  // Streaming (PlannerOptions::stream, see StreamDecl): the op whose input is
-  // op `op`'s output, fed band by band at op `op`'s step, or -1; for that
-  // consumer, its producer (the consumer's own step then does nothing). The
-  // producer's scratch slot stream_scratch(op) holds the band buffer (rows of
-  // StreamDecl::band_rows, 16-byte aligned size) and then the accumulators.
-  // Ops with an index above 32767 are never paired.
-  int32_t stream_consumer(size_t op) const { return ops_[op].stream_consumer; }
-  int32_t stream_producer(size_t op) const { return ops_[op].stream_producer; }
-  int stream_scratch(size_t op) const { return ops_[op].stream_scratch; }
-  const StreamDecl& stream_decl(size_t op) const { return ops_[op].stream; }
-
-  // Instruction sets kernels may pick optimized variants for (default: this
-  // machine's, NativeKernelArchs()); set before AllocateTensors. The AOT
-  // compiler sets the target's, so Prepare picks what the target will run.
-  void set_kernel_archs(KernelArchSet archs) { kernel_archs_ = archs; }
-  KernelArchSet kernel_archs() const { return kernel_archs_; }
-  // Set by the AOT compiler: Prepare may derive large constants (pre-packed
-  // weights), which the generated code keeps in flash.
-  void set_ahead_of_time(bool aot) { ahead_of_time_ = aot; }
-  bool ahead_of_time() const { return ahead_of_time_; }
-
-  // Planner switches; set before AllocateTensors.
-  void set_planner_options(const PlannerOptions& options) { planner_options_ = options; }
-  const PlanSummary& plan_summary() const { return plan_summary_; }
-  // Called once per planned region during AllocateTensors (host tools: the
-  // memory timeline). The planner's own memory is released right after.
-  using PlanObserver = void (*)(void* user, const PlannedRegion& region);
-  void set_plan_observer(PlanObserver observer, void* user) {
-    plan_observer_ = observer;
-    plan_observer_user_ = user;
-  }
+  // Hooks for Mote's host tools (AOT compiler, planner switches, memory
+  // timeline) are in core/interpreter_hooks.h, not part of this API.
 
   // Called after each op during Invoke (debugging, per-layer dumps, profiling),
   // with the op's index in the model (in execution order, see op_at_step).
@@ -195,6 +117,7 @@ class Interpreter {
 
  private:
   friend class PrepareContext;
+  friend struct InterpreterHooks;
   struct OpRuntime {
     const OpKernel* kernel;
     EvalFn eval;

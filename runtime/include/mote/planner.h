@@ -149,6 +149,58 @@ inline bool IsPlanMember(const PlanBuffer& b) { return b.last_use <= -2; }
 // were not applied have no memory. Returns an offending buffer or -1.
 int32_t FindSharedPlanOverlap(Span<const PlanBuffer> buffers, Span<const PlanShare> shares);
 
+// ---- What the interpreter's planner may do and what it did (host tools set
+// and read these through core/interpreter_hooks.h) ----
+
+// What the memory planner may do (all on by default; switches exist to
+// measure what each technique buys).
+struct PlannerOptions {
+  bool views = true;            // RESHAPE/SQUEEZE/EXPAND_DIMS outputs share their input's memory
+  bool in_place = true;         // element-wise outputs may overwrite an input that dies there
+  bool banded = true;           // conv/depthwise outputs may overlap a dying input (in bands)
+  bool reorder = true;          // run branches in the order that lowers the peak
+  bool stream = true;           // a conv output read only by a FULLY_CONNECTED is never stored
+  bool multi_strategy = true;   // try every placement order, not only greedy by size
+  uint32_t search_steps = 400;  // local-search placements (models with < 200 buffers)
+};
+
+// One planned region of the arena, reported to a PlanObserver during
+// AllocateTensors. A tensor region may hold several tensors (views, in-place
+// outputs, banded in-place outputs): `tensor` is the one at the region's
+// start; tensor(t).data tells the others.
+struct PlannedRegion {
+  uint32_t offset = 0;  // from the start of the arena
+  uint32_t size = 0;
+  // Live from the start of execution step first_op to the end of step
+  // last_op; steps are op indices unless the ops were reordered
+  // (Interpreter::op_at_step).
+  int32_t first_op = 0;
+  int32_t last_op = 0;
+  int32_t tensor = -1;  // -1 for an op's scratch buffer
+  int32_t scratch_op = -1;
+  int32_t scratch_index = -1;
+};
+
+// Summary of the last successful plan.
+struct PlanSummary {
+  size_t activation_bytes = 0;  // planned region: activations + scratch
+  size_t greedy_bytes = 0;      // what greedy-by-size needs for the same buffers
+  size_t lower_bound = 0;       // most bytes alive at one op
+  size_t persistent_bytes = 0;  // tensor/op tables, op data, variables
+  size_t work_bytes = 0;        // planner working memory (reuses the planned region)
+  PlanStrategy strategy = PlanStrategy::kSize;
+  uint32_t num_buffers = 0;   // regions planned
+  uint32_t num_views = 0;     // tensors that share their input's memory as a view
+  uint32_t num_in_place = 0;  // element-wise outputs written over their input
+  uint32_t num_banded = 0;    // conv/depthwise outputs overlapping their input (in bands)
+  uint32_t num_streamed = 0;  // tensors never stored: streamed from producer to consumer
+  bool reordered = false;     // ops run in another order than the model's (op_at_step)
+};
+
+// Called once per planned region while the interpreter plans (host tools:
+// the memory timeline, through core/interpreter_hooks.h).
+using PlanObserver = void (*)(void* user, const PlannedRegion& region);
+
 }  // namespace mote
 
 #endif  // MOTE_PLANNER_H_

@@ -1,6 +1,7 @@
 // SignalFilterBankSpectralSubtraction (stateful noise reduction) and SignalPCAN.
 #include <cstring>
 
+#include "core/interpreter_hooks.h"
 #include "kernels/signal/signal.h"
 #include "kernels/signal/signal_math.h"
 #include "kernels/signal/signal_options.h"
@@ -158,7 +159,8 @@ int ResetState(const Interpreter& interpreter) {
   for (size_t o = 0; o < interpreter.num_ops(); ++o) {
     const OperatorView op = interpreter.subgraph().op(o);
     if (std::strcmp(op.custom_name(), kernel.custom_name) != 0) continue;
-    const auto* p = static_cast<const SignalSpectralSubtractionParams*>(interpreter.op_data(o));
+    const auto* p = static_cast<const SignalSpectralSubtractionParams*>(
+        InterpreterHooks::op_data(interpreter, o));
     if (p == nullptr || p->noise_estimate == nullptr) continue;
     std::memset(p->noise_estimate, 0, sizeof(uint32_t) * static_cast<size_t>(p->num_channels));
     ++n;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/interpreter_hooks.h"
 #include "kernels/registry/all_ops_resolver.h"
 #include "kernels/signal/signal.h"
 #include "mote/interpreter.h"
@@ -35,8 +36,10 @@ int CheckModel(const std::string& root, const std::string& name, bool ahead_of_t
   AllOpsResolver resolver;
   std::vector<uint8_t> arena(8 << 20);
   Interpreter interp(*model, resolver, Span<uint8_t>(arena.data(), arena.size()));
-  interp.set_kernel_archs(kPortableArchs | KernelArchBit(KernelArch::kArmV7emDsp));
-  interp.set_ahead_of_time(ahead_of_time_budget);  // any packed size: the w16 variants
+  InterpreterHooks::set_kernel_archs(interp,
+                                     kPortableArchs | KernelArchBit(KernelArch::kArmV7emDsp));
+  InterpreterHooks::set_ahead_of_time(interp,
+                                      ahead_of_time_budget);  // any packed size: the w16 variants
   const Status s = interp.AllocateTensors();
   EXPECT_TRUE(s.ok()) << name << ": " << s.message();
   if (!s.ok()) return 0;
