@@ -108,6 +108,21 @@ void ColumnsX5W16(const ColumnsX5* s) {
   }
 }
 
+void DotX1RawW8x3(const int8_t* x, const int8_t* w, int32_t w_stride, int32_t chunks,
+                  int32_t acc[3], int32_t off2) {
+  const int8_t* rows[3] = {w, w + w_stride, w + 2 * w_stride};
+  for (; chunks > 0; --chunks, x += 4) {
+    const int32_t xv = dsp::Load32(x);
+    const int32_t xa = dsp::Sxtab16(off2, xv);
+    const int32_t xb = dsp::Sxtab16Ror8(off2, xv);
+    for (int c = 0; c < 3; ++c) {
+      const int32_t wv = dsp::Load32(rows[c]);
+      rows[c] += 4;
+      acc[c] = dsp::Smlad(dsp::Sxtb16Ror8(wv), xb, dsp::Smlad(dsp::Sxtb16(wv), xa, acc[c]));
+    }
+  }
+}
+
 void DotX1W8x4(const int32_t* x, const int8_t* w, int32_t w_stride, int32_t chunks,
                int32_t acc[4]) {
   const int8_t* rows[4] = {w, w + w_stride, w + 2 * w_stride, w + 3 * w_stride};

@@ -232,6 +232,11 @@ inline void DotX5W16(const int32_t* x, const int32_t* w, int32_t chunks, int32_t
 // 1 row x 4 columns, int8 weights in rows `w_stride` bytes apart:
 // acc[c] += sum_k x[k] * w[c * w_stride + k] over `chunks` chunks.
 void DotX1W8x4(const int32_t* x, const int8_t* w, int32_t w_stride, int32_t chunks, int32_t acc[4]);
+// 1 row x 3 columns from int8 activations read in place: acc[c] += sum over
+// `chunks` chunks of 4 of (x[k] + offset) * w[c * w_stride + k], off2 =
+// Pkhbt(offset, offset) (each chunk of x widened in registers; no X block).
+void DotX1RawW8x3(const int8_t* x, const int8_t* w, int32_t w_stride, int32_t chunks,
+                  int32_t acc[3], int32_t off2);
 // 1 row x 4 columns, int16 weight rows (1-row X block layout) `w_stride`
 // bytes apart: acc[c] += sum over `chunks` chunks.
 void DotX1W16Rows4(const int32_t* x, const int32_t* w, int32_t w_stride, int32_t chunks,

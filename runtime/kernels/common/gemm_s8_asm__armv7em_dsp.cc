@@ -187,6 +187,49 @@ __attribute__((naked)) void DotX1W8x4(const int32_t*, const int8_t*, int32_t, in
 #undef MOTE_DOT_X1W8X4_CHUNK
 #undef MOTE_DOT_X1W8_COLUMN
 
+// r0 = x (int8), r1/r4/r5 = the 3 rows, r3 = chunks, [sp, #36] = acc,
+// [sp, #40] = off2 (in r6). a0..a2 in r8..r10, the x word in r11, widened
+// into r12/lr; weight words in r2/r7.
+// clang-format off
+#define MOTE_X1RAW_COLUMN(row, acc)      \
+  "ldr    r2, [" row "], #4\n"           \
+  "sxtb16 r7, r2\n"                      \
+  "sxtb16 r2, r2, ror #8\n"              \
+  "smlad  " acc ", r7, r12, " acc "\n"   \
+  "smlad  " acc ", r2, lr, " acc "\n"
+#define MOTE_X1RAW_CHUNK                 \
+  "ldr    r11, [r0], #4\n"               \
+  "sxtab16 r12, r6, r11\n"               \
+  "sxtab16 lr, r6, r11, ror #8\n"        \
+  MOTE_X1RAW_COLUMN("r1", "r8") MOTE_X1RAW_COLUMN("r4", "r9") MOTE_X1RAW_COLUMN("r5", "r10")
+
+__attribute__((naked)) void DotX1RawW8x3(const int8_t*, const int8_t*, int32_t, int32_t, int32_t*,
+                                         int32_t) {
+  __asm__ volatile(
+      "push   {r4-r11, lr}\n"
+      "add    r4, r1, r2\n"
+      "add    r5, r4, r2\n"
+      "ldr    r7, [sp, #36]\n"
+      "ldm    r7, {r8, r9, r10}\n"
+      "ldr    r6, [sp, #40]\n"
+      "lsrs   r3, r3, #1\n"  // chunks: 1, then 2 at a time
+      "bcc    1f\n"
+      MOTE_X1RAW_CHUNK
+      "1:\n"
+      "beq    3f\n"  // Z from lsrs
+      "2:\n"
+      MOTE_X1RAW_CHUNK MOTE_X1RAW_CHUNK
+      "subs   r3, r3, #1\n"
+      "bne    2b\n"
+      "3:\n"
+      "ldr    r7, [sp, #36]\n"
+      "stm    r7, {r8, r9, r10}\n"
+      "pop    {r4-r11, pc}\n");
+}
+// clang-format on
+#undef MOTE_X1RAW_CHUNK
+#undef MOTE_X1RAW_COLUMN
+
 // r0 = x, r1/r4/r5/r6 = the 4 rows, r3 = chunks, [sp, #36] = acc. a0..a3 in
 // r8..r11, the chunk's 2 x words in r12/lr, 2 weight words in r2/r7.
 // clang-format off

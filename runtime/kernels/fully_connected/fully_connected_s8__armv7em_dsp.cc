@@ -3,14 +3,17 @@
 //                                        the packed constants, 4 units interleaved: one LDM
 //                                        feeds 4 SMLADs. Twice the weights' size, so only
 //                                        ahead of time (flash) or for tiny layers.
-//   fully_connected_s8__armv7em_dsp      int8 weights read in place, 4 units at a time
-//                                        (SXTB16 pairs); nothing packed.
-// Each batch row of the input is widened once (+ input offset) into scratch;
-// a deep row (over kFullyConnectedDspDepthChunk values) whose widened copy
-// would take at least twice the scratch of one chunk plus an int32
-// accumulator per unit is widened a chunk at a time instead, the accumulators
-// carried across chunks (int32 sums wrap, so their order does not matter) and
-// requantized once.
+//   fully_connected_s8__armv7em_dsp      int8 weights and inputs read in place, 4 units
+//                                        at a time (SXTB16 pairs; each input chunk
+//                                        widened in registers); nothing packed, no
+//                                        scratch: the interpreter's arena holds only
+//                                        the op's tensors, as with the reference.
+// The w16 variant widens each batch row of the input once (+ input offset)
+// into scratch; a deep row (over kFullyConnectedDspDepthChunk values) whose
+// widened copy would take at least twice the scratch of one chunk plus an
+// int32 accumulator per unit is widened a chunk at a time instead, the
+// accumulators carried across chunks (int32 sums wrap, so their order does
+// not matter) and requantized once.
 // A per-tensor weight zero point is folded into the widened weights (w16) or
 // applied as weight_offset * sum(input + input_offset) per row (int8 weights).
 #include "kernels/common/gemm_s8__armv7em_dsp.h"
@@ -56,7 +59,6 @@ bool Chunked(const FullyConnectedParams& p, int32_t slots) {
 size_t ScratchFor(const FullyConnectedParams& p, int32_t slots) {
   return Chunked(p, slots) ? ChunkedScratchBytes(slots) : RowScratchBytes(p.accum_depth);
 }
-size_t ScratchBytesW8(const FullyConnectedParams& p) { return ScratchFor(p, p.output_depth); }
 
 int64_t MaxAbsSum(const FullyConnectedParams& p) {
   return int64_t{p.accum_depth} * MaxAbsPlus(WeightOffset(p)) * MaxAbsPlus(p.input_offset);
@@ -206,41 +208,53 @@ struct AnyChannels {
   }
 };
 
-// acc[n] += channel n's products over the row `in`, widened kChunk values at
-// a time into `x` (int8 weights [units][depth]). 4 units at a time; the last
-// group overlaps the previous one and keeps only its new units' sums. Not
-// templated on the requantization: one copy of the loop.
-void AccumulateChunked(const int8_t* in, int32_t input_offset, const int8_t* w, int32_t depth,
-                       int32_t units, int32_t* x, int32_t* acc) {
-  const int32_t width = units >= kUnits ? kUnits : 1;
-  const int32_t stride = units >= kUnits ? depth : 0;
-  for (int32_t k0 = 0; k0 < depth; k0 += kChunk) {
-    const int32_t n = depth - k0 < kChunk ? depth - k0 : kChunk;
-    dsp_gemm::FillX(in + k0, n, input_offset, x, 1, 0, 0);
-    const int32_t full = n >> 2;
-    const int32_t rem = n & 3;
-    for (int32_t next = 0; next < units;) {
-      const int32_t n0 = units >= kUnits && next > units - kUnits ? units - kUnits : next;
-      const int32_t done = next - n0;  // leading units this chunk already added
-      next = n0 + width;
-      const int8_t* wn = w + static_cast<size_t>(n0) * depth + k0;
-      int32_t sums[kUnits];
-      for (int32_t i = 0; i < kUnits; ++i) sums[i] = i >= done && i < width ? acc[n0 + i] : 0;
-      dsp_gemm::DotX1W8x4(x, wn, stride, full, sums);
-      if (rem != 0) dsp_gemm::TailX1W8x4(x + 2 * full, wn + 4 * full, stride, rem, sums);
-      for (int32_t i = done; i < width; ++i) acc[n0 + i] = sums[i];
+// One output row from the int8 input row `in` read in place (no scratch: the
+// interpreter's arena holds nothing but the op's tensors): each chunk of 4
+// inputs is widened (+ input offset) in registers for every group of 3 units
+// (SXTAB16: 3 instructions per 12 MACs; 3 units keep every pointer, sum and
+// operand in registers), weights with SXTB16 pairs. The last group overlaps
+// the previous one (its overlapping outputs are recomputed identically);
+// under 3 units, one at a time.
+template <typename Requant>
+void GemmRowInPlace(const int8_t* in, int32_t input_offset, const int8_t* w, int32_t depth,
+                    int32_t units, const Requant& requant, int8_t* out) {
+  constexpr int32_t kGroup = 3;  // units per pass: 3 rows, 3 sums, the widened pair in registers
+  const int32_t off2 = dsp::Pkhbt(input_offset, input_offset);
+  const int32_t full = depth >> 2;
+  const int32_t rem = depth & 3;
+  const int32_t width = units >= kGroup ? kGroup : 1;
+  const size_t stride = units >= kGroup ? static_cast<size_t>(depth) : 0;
+  for (int32_t next = 0; next < units;) {
+    const int32_t n0 = units >= kGroup && next > units - kGroup ? units - kGroup : next;
+    next = n0 + width;
+    const int8_t* w0 = w + static_cast<size_t>(n0) * depth;
+    const int8_t* w1 = w0 + stride;
+    const int8_t* w2 = w1 + stride;
+    int32_t acc[kGroup] = {requant.Bias(n0), requant.Bias(n0 + (width > 1 ? 1 : 0)),
+                           requant.Bias(n0 + (width > 1 ? 2 : 0))};
+    dsp_gemm::DotX1RawW8x3(in, w0, static_cast<int32_t>(stride), full, acc, off2);
+    const int8_t* x = in + 4 * full;
+    w0 += 4 * full;
+    w1 += 4 * full;
+    w2 += 4 * full;
+    int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2];
+    for (int32_t j = 0; j < rem; ++j) {  // wrapping, like the reference's sums
+      const uint32_t xj = static_cast<uint32_t>(x[j] + input_offset);
+      a0 = static_cast<int32_t>(static_cast<uint32_t>(a0) + xj * static_cast<uint32_t>(w0[j]));
+      a1 = static_cast<int32_t>(static_cast<uint32_t>(a1) + xj * static_cast<uint32_t>(w1[j]));
+      a2 = static_cast<int32_t>(static_cast<uint32_t>(a2) + xj * static_cast<uint32_t>(w2[j]));
+    }
+    if (width == kGroup) {
+      const int8_t o0 = requant.Out(a0, n0);
+      const int8_t o1 = requant.Out(a1, n0 + 1);
+      const int8_t o2 = requant.Out(a2, n0 + 2);
+      out[n0] = o0;
+      out[n0 + 1] = o1;
+      out[n0 + 2] = o2;
+    } else {
+      out[n0] = requant.Out(a0, n0);
     }
   }
-}
-
-// GemmRow<false> over the row `in` in chunks: the sums in acc[units]
-// (AccumulateChunked), then each unit's output.
-template <typename Requant>
-void GemmRowChunked(const int8_t* in, int32_t input_offset, const int8_t* w, int32_t depth,
-                    int32_t units, const Requant& requant, int32_t* x, int32_t* acc, int8_t* out) {
-  for (int32_t u = 0; u < units; ++u) acc[u] = requant.Bias(u);
-  AccumulateChunked(in, input_offset, w, depth, units, x, acc);
-  for (int32_t u = 0; u < units; ++u) out[u] = requant.Out(acc[u], u);
 }
 
 template <bool kFullRange>
@@ -262,12 +276,8 @@ void RunW8(const FullyConnectedParams& p, const FullyConnectedS8Args& a,
     const int64_t bound = max_abs_sum + max_abs_bias;  // the bound of the largest |bias|
     all_fast = dsp_gemm::MakeRequantChannel(0, p.multiplier, p.shift, bound).fast != 0;
   }
-  int32_t* x = AlignedRow(a.scratch);
-  const bool chunked = Chunked(p, p.output_depth);
-  int32_t* acc = x + dsp_gemm::XRowWords(kChunk);  // if chunked
   for (int32_t b = 0; b < p.batches; ++b) {
     const int8_t* in = a.input + static_cast<size_t>(b) * depth;
-    if (!chunked) dsp_gemm::FillX(in, depth, p.input_offset, x, 1, 0, 0);
     // sum_k (w + wo)(x + io) = sum_k w (x + io) + wo * sum_k (x + io), mod 2^32.
     const uint32_t row_term =
         weight_offset == 0
@@ -278,18 +288,10 @@ void RunW8(const FullyConnectedParams& p, const FullyConnectedS8Args& a,
     if (all_fast) {
       const PerTensorFast<kFullRange> requant{a.bias,      row_term,     shared.multiplier,
                                               shared.half, shared.right, stage};
-      if (chunked) {
-        GemmRowChunked(in, p.input_offset, a.weights, depth, p.output_depth, requant, x, acc, out);
-      } else {
-        dsp_gemm::GemmRow<false>(x, a.weights, depth, p.output_depth, requant, out);
-      }
+      GemmRowInPlace(in, p.input_offset, a.weights, depth, p.output_depth, requant, out);
     } else {
       const AnyChannels<kFullRange> requant{p, a.bias, max_abs_sum, row_term, stage};
-      if (chunked) {
-        GemmRowChunked(in, p.input_offset, a.weights, depth, p.output_depth, requant, x, acc, out);
-      } else {
-        dsp_gemm::GemmRow<false>(x, a.weights, depth, p.output_depth, requant, out);
-      }
+      GemmRowInPlace(in, p.input_offset, a.weights, depth, p.output_depth, requant, out);
     }
   }
 }
@@ -319,7 +321,7 @@ const FullyConnectedS8Variant kFullyConnectedS8W16ArmV7emDsp{"fully_connected_s8
 const FullyConnectedS8Variant kFullyConnectedS8ArmV7emDsp{"fully_connected_s8__armv7em_dsp",
                                                           KernelArch::kArmV7emDsp,
                                                           &Supports,
-                                                          &ScratchBytesW8,
+                                                          nullptr,
                                                           nullptr,
                                                           nullptr,
                                                           &fully_connected_s8__armv7em_dsp};
