@@ -3,10 +3,11 @@
 // A Status is a code plus a human-readable message. It is 4 bytes: the code
 // and a handle to the message, which is formatted into a small ring of
 // message buffers inside the runtime (MOTE_STATUS_MESSAGE_SLOTS buffers of
-// MOTE_STATUS_MESSAGE_BYTES; on a hosted OS the ring is thread-local). Read a
-// message soon after the error: once that many newer messages were formatted,
-// message() says it was overwritten instead. Functions that can fail return
-// Status or Result<T>; both are [[nodiscard]].
+// MOTE_STATUS_MESSAGE_BYTES: 4 x 128 on bare metal, 32 x 256 on a hosted OS,
+// where the ring is thread-local, so read a message on the thread that made
+// it). Read a message soon after the error: once that many newer messages
+// were formatted, message() says it was overwritten instead (the code stays). Functions that can
+// fail return Status or Result<T>; both are [[nodiscard]].
 //
 // Define MOTE_STRIP_ERROR_STRINGS=1 (for the runtime and the application) to
 // compile every message out: Status::Error and WithContext then ignore their
