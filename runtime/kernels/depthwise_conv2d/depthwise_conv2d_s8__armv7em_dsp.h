@@ -35,6 +35,10 @@ struct FusedRequant {
 static_assert(sizeof(FusedRequant) == 16, "16 bytes per channel (RuntimePackedBudget)");
 
 inline FusedRequant MakeFusedRequant(int32_t multiplier, int32_t shift, int32_t output_offset) {
+  // A multiplier of 0 (QuantizeMultiplier's for a channel scale below 2^-32:
+  // a dead channel of a real model, shift 0) gives 0 for every shift: take
+  // e = 1, so the channel stays on the fused path with the others.
+  if (multiplier == 0) shift = -1;
   FusedRequant r{static_cast<uint32_t>(shift), 0, multiplier, -1};
   const int32_t e = -shift;
   if (multiplier < 0 || e < 1 || e > 22 || output_offset < -256 || output_offset > 256) return r;

@@ -133,6 +133,15 @@ Case RandomCase(std::mt19937& rng, bool three_by_three) {
         Uniform(rng, 0, 9) == 0 ? Uniform(rng, 0, INT32_MAX) : Uniform(rng, 1 << 30, INT32_MAX);
     c.shift[oc] = Uniform(rng, 0, 3) == 0 ? Uniform(rng, -31, 8) : Uniform(rng, -12, 0);
   }
+  // Some layers with a real model's dead channels (weights all near zero):
+  // bias clamped near +-2^30, multiplier 0 (QuantizeMultiplier's under 2^-32).
+  if (Uniform(rng, 0, 3) == 0) {
+    for (int32_t oc = 0; oc < p.output_c; oc += 2) {
+      c.bias[oc] = (oc % 4 == 0 ? -1 : 1) * (1 << 30);
+      c.multiplier[oc] = 0;
+      c.shift[oc] = 0;
+    }
+  }
   p.multiplier = c.multiplier.data();
   p.shift = c.shift.data();
   return c;
@@ -311,6 +320,16 @@ TEST(DepthwiseVariantsTest, FusedRequantizationEqualsTheReference) {
   std::mt19937 rng(5);
   const int32_t edge_acc[] = {
       0, 1, -1, 2, -2, INT32_MAX, INT32_MIN, INT32_MIN + 1, 1 << 30, -(1 << 30), 12345, -12345};
+  // A dead channel of a real model (multiplier 0, shift 0): fused, every output its zero point.
+  for (const int32_t zp : {-256, -128, -3, 0, 127, 256}) {
+    const dsp_depthwise::FusedRequant dead = dsp_depthwise::MakeFusedRequant(0, 0, zp);
+    ASSERT_GE(dead.e1, 0) << "zp " << zp;
+    for (const int32_t acc : edge_acc) {
+      ASSERT_EQ(dsp_depthwise::RequantizeFused(acc, dead),
+                MultiplyByQuantizedMultiplier(acc, 0, 0) + zp)
+          << "acc " << acc << " zp " << zp;
+    }
+  }
   int fused = 0;
   for (int32_t shift = -31; shift <= 8; ++shift) {
     for (int i = 0; i < 400; ++i) {
