@@ -56,8 +56,8 @@ Status EmitMean(OpEmitContext& ctx) {
       .Add("out_stride", Int64List(p.out_stride, kMaxRank))
       .Add("num_outputs", std::to_string(p.num_outputs) + "u")
       .Int("count", p.count)
-      .Bool("same_quantization", p.same_quantization)
-      .Float("scale", p.scale)
+      .Int("multiplier", p.multiplier)
+      .Int("shift", p.shift)
       .Int("input_zero_point", p.input_zero_point)
       .Int("output_zero_point", p.output_zero_point);
   ctx.Include("kernels/reduce/reduce.h");

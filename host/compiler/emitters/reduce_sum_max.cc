@@ -24,8 +24,8 @@ Status EmitSumMax(OpEmitContext& ctx) {
       .Add("out_stride", strides)
       .Add("num_outputs", std::to_string(p.num_outputs) + "u")
       .Int("count", p.count)
-      .Bool("same_quantization", p.same_quantization)  // unused by SUM / REDUCE_MAX
-      .Float("scale", p.scale)
+      .Int("multiplier", p.multiplier)  // unused by SUM / REDUCE_MAX
+      .Int("shift", p.shift)
       .Int("input_zero_point", p.input_zero_point)
       .Int("output_zero_point", p.output_zero_point);
   ctx.Include("kernels/reduce/reduce.h");

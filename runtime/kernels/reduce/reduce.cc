@@ -1,8 +1,10 @@
 #include "kernels/reduce/reduce.h"
 
-#include "kernels/reduce/reduce_axes.h"
-
+#include <algorithm>
 #include <cstring>
+
+#include "kernels/common/quantization.h"
+#include "kernels/reduce/reduce_axes.h"
 
 namespace mote {
 namespace {
@@ -134,8 +136,17 @@ Status PrepareMean(PrepareContext& ctx) {
   }
   p.input_zero_point = static_cast<int32_t>(qi.zero_point[0]);
   p.output_zero_point = static_cast<int32_t>(qo.zero_point[0]);
-  p.same_quantization = qi.scale[0] == qo.scale[0] && p.input_zero_point == p.output_zero_point;
-  p.scale = qi.scale[0] / qo.scale[0];
+  // TFLM's rule: the scale ratio's multiplier, then 1/count folded into it.
+  int32_t multiplier = 0;
+  int shift = 0;
+  QuantizeMultiplier(static_cast<double>(qi.scale[0]) / static_cast<double>(qo.scale[0]),
+                     &multiplier, &shift);
+  int count_shift = 0;  // floor(log2(count))
+  while ((count >> (count_shift + 1)) != 0) ++count_shift;
+  count_shift = std::min(count_shift, 32);
+  count_shift = std::min(count_shift, 31 + shift);
+  p.multiplier = static_cast<int32_t>((static_cast<int64_t>(multiplier) << count_shift) / count);
+  p.shift = shift - count_shift;
   MOTE_ASSIGN_OR_RETURN(d->scratch, ctx.RequestScratch(p.num_outputs * sizeof(int32_t)));
   ctx.set_eval(type == DataType::kInt8 ? &EvalMeanS8 : &EvalMeanS16);
   return Status::Ok();

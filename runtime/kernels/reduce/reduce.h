@@ -18,10 +18,13 @@ struct MeanParams {
   int64_t out_stride[kMaxRank];  // output element stride per input axis; 0 if reduced
   uint32_t num_outputs;
   int32_t count;  // input elements per output (> 0)
-  // Quantized only. With equal input/output scale and zero point TFLM takes the
-  // integer path (sum / count, truncated); otherwise its float rescale path.
-  bool same_quantization;
-  float scale;  // input_scale / output_scale
+  // Quantized only, as TFLM's QuantizedMeanOrSum: output = zero point +
+  // MultiplyByQuantizedMultiplier(sum - count * input zero point, multiplier,
+  // shift), where multiplier/shift encode input_scale / output_scale / count
+  // (the scale ratio's Q31 multiplier times 2^k / count, truncated, with
+  // k = min(floor(log2(count)), 32, 31 + the ratio's shift)).
+  int32_t multiplier;
+  int32_t shift;
   int32_t input_zero_point, output_zero_point;
 };
 

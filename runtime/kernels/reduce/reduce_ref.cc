@@ -2,6 +2,7 @@
 #include <cmath>
 #include <limits>
 
+#include "kernels/common/quantization.h"
 #include "kernels/reduce/reduce.h"
 #include "kernels/reduce/reduce_axes.h"
 
@@ -17,18 +18,16 @@ void SumInto(const MeanParams& p, const T* in, Acc* acc) {
 template <typename T>
 void MeanQuantized(const MeanParams& p, const T* in, int32_t* sums, T* out) {
   SumInto(p, in, sums);
-  if (p.same_quantization) {
-    for (uint32_t i = 0; i < p.num_outputs; ++i) out[i] = static_cast<T>(sums[i] / p.count);
-    return;
-  }
-  const float bias = static_cast<float>(-p.input_zero_point) * p.scale;
-  const float lo = static_cast<float>(std::numeric_limits<T>::min());
-  const float hi = static_cast<float>(std::numeric_limits<T>::max());
+  const int64_t zero_sum = static_cast<int64_t>(p.input_zero_point) * p.count;
+  const int32_t lo = std::numeric_limits<T>::min();
+  const int32_t hi = std::numeric_limits<T>::max();
   for (uint32_t i = 0; i < p.num_outputs; ++i) {
-    const float mean = static_cast<float>(sums[i]) / static_cast<float>(p.count);
-    float r = std::round(mean * p.scale + bias) + static_cast<float>(p.output_zero_point);
-    r = std::max(std::min(r, hi), lo);
-    out[i] = static_cast<T>(r);
+    // int32 wrap-around of the centred sum, as TFLM's static_cast<int32_t>.
+    const int32_t centred =
+        static_cast<int32_t>(static_cast<uint32_t>(static_cast<int64_t>(sums[i]) - zero_sum));
+    const int32_t r =
+        MultiplyByQuantizedMultiplier(centred, p.multiplier, p.shift) + p.output_zero_point;
+    out[i] = static_cast<T>(std::max(std::min(r, hi), lo));
   }
 }
 

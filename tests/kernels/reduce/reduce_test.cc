@@ -48,18 +48,41 @@ TEST(Mean, Float32NegativeAxisNoKeepDims) {
   EXPECT_EQ(r.Output<float>(0), (std::vector<float>{2, 6}));
 }
 
-TEST(Mean, Int8SameQuantizationTruncates) {
+TEST(Mean, Int8SameQuantizationRoundsCentredSum) {
+  // TFLM's QuantizedMeanOrSum: zero point + round((sum - count * zero point) / count)
+  // in fixed point, also when input and output share scale and zero point.
   const QuantParams q{{0.5f}, {3}};
   testing::ModelRunner r(MeanModel(DataType::kInt8, {2, 3}, {1}, {2}, false, q, q));
   ASSERT_TRUE(r.Init(Resolver()).ok());
   r.SetInput<int8_t>(0, {1, 2, 2, -1, -2, -2});
   ASSERT_TRUE(r.interpreter().Invoke().ok());
-  // 5 / 3 = 1 and -5 / 3 = -1 (toward zero, on raw values).
-  EXPECT_EQ(r.Output<int8_t>(0), (std::vector<int8_t>{1, -1}));
+  // Ratio 1: multiplier 2^30, shift 1; count 3 folds in as 2^31 / 3 = 715827882, shift 0.
+  // Centred sums -4 and -14: -4 * 715827882 / 2^31 -> -1, -14 * ... -> -5; plus 3.
+  EXPECT_EQ(r.Output<int8_t>(0), (std::vector<int8_t>{2, -2}));
+}
+
+// mobilenet_v2 (PyTorch export)'s global average pool: MEAN over axes 1, 2 of a
+// 7x7 map with one scale and zero point. The mean of raw values truncated
+// (TFLM's older same-quantization path) gives -8 and -9 here; TFLM rounds the
+// centred mean instead.
+TEST(Mean, Int8GlobalAveragePoolRoundsCentredMean) {
+  const QuantParams q{{0.0705479f}, {-9}};
+  testing::ModelRunner r(
+      MeanModel(DataType::kInt8, {1, 7, 7, 2}, {1, 2}, {1, 1, 1, 2}, true, q, q));
+  ASSERT_TRUE(r.Init(Resolver()).ok());
+  std::vector<int8_t> in(98, -9);
+  in[0] = 6;    // channel 0: centred sum 15 (mean 0.31)
+  in[1] = -39;  // channel 1: centred sum -30 (mean -0.61)
+  r.SetInput<int8_t>(0, in);
+  ASSERT_TRUE(r.interpreter().Invoke().ok());
+  // count 49: multiplier 2^35 / 49 = 701219150, shift 1 - 5 = -4.
+  // 15: SRDHM -> 5, / 16 -> 0; -30: SRDHM -> -10, / 16 -> -1 (ties away from zero only).
+  EXPECT_EQ(r.Output<int8_t>(0), (std::vector<int8_t>{-9, -10}));
 }
 
 TEST(Mean, Int8RequantizesAndSaturates) {
-  // scale 1 -> 0.5 (x2), zero points 2 -> -1: out = round((mean - 2) * 2) - 1.
+  // scale 1 -> 0.5 (x2), zero points 2 -> -1: out = round((mean - 2) * 2) - 1
+  // (multiplier 2^30, shift 2; count 2 folds in as 2^30, shift 1).
   testing::ModelRunner r(
       MeanModel(DataType::kInt8, {2, 2}, {1}, {2}, false, {{1.f}, {2}}, {{0.5f}, {-1}}));
   ASSERT_TRUE(r.Init(Resolver()).ok());
