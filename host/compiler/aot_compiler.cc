@@ -283,6 +283,7 @@ Status CompileModel(const Model& model, const CompileOptions& options, CompiledM
 
   EmitState state;
   state.data_namespace = name + "_data";
+  state.pack_weights = options.optimize == "speed";
   uint64_t total_macs = 0;
   for (const AotOp& op : m.ops) {
     const EmitFn emit = FindEmitter(op);

@@ -41,6 +41,7 @@ struct EmitState {
   std::string packed_arrays;
   size_t packed_bytes = 0;
   std::string data_namespace;  // e.g. "kws_data"
+  bool pack_weights = true;    // Prepare ran ahead of time (--optimize speed)
 
   // Reserves `bytes` of the state region; returns the offset.
   size_t AddState(size_t bytes, int fill, const std::string& comment);
@@ -105,9 +106,10 @@ class OpEmitContext {
   std::string VariantConstants(const Variant& v, const Params& p, const void* packed,
                                int scratch_index) {
     const size_t packed_bytes = v.packed_bytes != nullptr ? v.packed_bytes(p) : 0;
-    // The planner sized the scratch (Prepare called scratch_bytes); calling it
-    // again here could read per-channel arrays Prepare dropped (--optimize size).
-    const size_t scratch = 0;
+    // Not ahead of time (--optimize size), Prepare may have dropped the
+    // per-channel arrays scratch_bytes reads; the plan has the scratch anyway.
+    const bool arrays_dropped = !state_->pack_weights && v.requant_only_packed;
+    const size_t scratch = v.scratch_bytes != nullptr && !arrays_dropped ? v.scratch_bytes(p) : 0;
     return Packed(packed, packed_bytes, v.name) + ", " +
            (scratch_index >= 0 ? Scratch(scratch_index, scratch, "uint8_t")
                                : std::string("nullptr"));

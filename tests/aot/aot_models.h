@@ -6,6 +6,13 @@
 #include <cstdint>
 #include <vector>
 
+// The generated headers' return codes (the same #ifndef guard as theirs).
+#ifndef MOTE_AOT_OK
+#define MOTE_AOT_OK 0
+#define MOTE_AOT_ARENA_TOO_SMALL 1
+#define MOTE_AOT_ARENA_MISALIGNED 2
+#endif
+
 struct AotEntry {
   const char* name;  // model file name without .tflite
   size_t arena_bytes;
