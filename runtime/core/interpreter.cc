@@ -131,6 +131,28 @@ Status Interpreter::AllocateTensors() {
   num_tensors_ = subgraph_.num_tensors();
   num_ops_ = subgraph_.num_operators();
 
+  // What the allocations below take (AllocateFromTail from a 16-byte aligned
+  // end: each rounds the tail up to its alignment). If the arena cannot hold
+  // it, nothing can be prepared to count the rest: the size is a lower bound.
+  size_t base = AlignUp(num_tensors_ * sizeof(void*), alignof(void*));
+  base = AlignUp(base + num_ops_ * sizeof(OpRuntime), alignof(OpRuntime));
+  for (size_t t = 0; t < num_tensors_; ++t) {
+    const TensorView tensor = subgraph_.tensor(t);
+    const size_t elem = DataTypeSize(tensor.type());
+    const size_t align = elem > 8 ? 8 : elem;
+    if (tensor.is_constant() && align > 1 &&
+        reinterpret_cast<uintptr_t>(tensor.data().data()) % align != 0) {
+      base = AlignUp(base + tensor.bytes(), align);
+    } else if (!tensor.is_constant() && tensor.is_variable()) {
+      base = AlignUp(base + tensor.bytes(), kArenaAlignment);
+    }
+  }
+  const uintptr_t start = reinterpret_cast<uintptr_t>(arena_.data());
+  const uintptr_t end = (start + arena_.size()) & ~static_cast<uintptr_t>(kArenaAlignment - 1);
+  if (end < start || base > end - start) {
+    return ArenaTooSmall(base, "persistent data (tensor and op tables, constants, variables)");
+  }
+
   // Tensor table and op table live at the tail for the interpreter's lifetime.
   MOTE_ASSIGN_OR_RETURN(void* tensor_mem,
                         AllocateFromTail(num_tensors_ * sizeof(void*), alignof(void*)));
@@ -177,29 +199,64 @@ Status Interpreter::AllocateTensors() {
 
 Status Interpreter::PrepareOps() {
   char name_buf[24];
+  // Once an allocation fails (the arena is too small), the remaining ops are
+  // still prepared, only to count what they need: each op's persistent data
+  // goes where the failed one would have gone and is dropped after the op
+  // (the tables and constants below it stay), at the same offset modulo
+  // kArenaAlignment as in a large enough arena, so that the padding is the
+  // same. tail_bytes_ then ends as the total persistent size and
+  // required_bytes_ as a lower bound; PlanMemory, seeing it set, measures
+  // the plan only, so that the arena size needed is reported in one step.
+  const size_t base = tail_bytes_;  // tables, aligned constants, variables
+  bool counting = false;
+  size_t counted = 0;  // counting: persistent bytes of the ops before this one
   for (size_t o = 0; o < num_ops_; ++o) {
     const OperatorView op = subgraph_.op(o);
     OpRuntime& rt = ops_[o];
-    rt = OpRuntime{};
-    rt.inputs = op.inputs().data();
-    rt.outputs = op.outputs().data();
     const char* name = op.name(name_buf, sizeof(name_buf));
-    rt.kernel = resolver_.Find(op.builtin_code(), op.custom_name());
-    if (rt.kernel == nullptr) {
-      return Status::Error(StatusCode::kUnsupported,
-                           "op %zu: %s is not supported (not registered in the op resolver)", o,
-                           name);
+    Status s = Status::Ok();
+    size_t before = 0, real_before = 0;
+    for (;;) {  // twice for the op that does not fit: then counting
+      rt = OpRuntime{};
+      rt.inputs = op.inputs().data();
+      rt.outputs = op.outputs().data();
+      rt.kernel = resolver_.Find(op.builtin_code(), op.custom_name());
+      if (rt.kernel == nullptr) {
+        return Status::Error(StatusCode::kUnsupported,
+                             "op %zu: %s is not supported (not registered in the op resolver)", o,
+                             name);
+      }
+      before = counting ? counted : tail_bytes_;
+      if (counting) tail_bytes_ = base + (counted - base) % kArenaAlignment;
+      real_before = tail_bytes_;
+      rt.memory = rt.kernel->memory;
+      PrepareContext ctx(this, subgraph_, op, o, &rt.op_data, &rt.eval, rt.scratch, &rt.num_scratch,
+                         &rt.memory, &rt.banded, &rt.stream);
+      required_bytes_ = 0;   // set by ArenaTooSmall: the arena, not the op, is the problem
+      temporary_bytes_ = 0;  // the previous op's temporary memory is free again
+      s = rt.kernel->prepare(ctx);
+      temporary_bytes_ = 0;
+      if (s.ok() || required_bytes_ == 0 || counting) break;
+      counting = true;  // the first op that does not fit: count from here, this op again
+      counted = before;
     }
-    rt.memory = rt.kernel->memory;
-    PrepareContext ctx(this, subgraph_, op, o, &rt.op_data, &rt.eval, rt.scratch, &rt.num_scratch,
-                       &rt.memory, &rt.banded, &rt.stream);
-    temporary_bytes_ = 0;  // the previous op's temporary memory is free again
-    const Status s = rt.kernel->prepare(ctx);
-    temporary_bytes_ = 0;
+    if (!s.ok() && required_bytes_ != 0) {
+      // This op does not fit even alone: the size is a lower bound.
+      required_bytes_ += before - real_before;  // a multiple of kArenaAlignment
+      return Status::Error(StatusCode::kResourceExhausted,
+                           "op %zu (%s): arena too small: needs at least %zu bytes, arena has %zu",
+                           o, name, required_bytes_, arena_.size());
+    }
     if (!s.ok()) return s.WithContext("op %zu (%s)", o, name);
     if (rt.eval == nullptr) {
       return Status::Error(StatusCode::kInternal, "op %zu (%s): Prepare chose no Eval", o, name);
     }
+    if (counting) counted = before + (tail_bytes_ - real_before);
+  }
+  required_bytes_ = 0;
+  if (counting) {
+    tail_bytes_ = counted;
+    required_bytes_ = AlignUp(counted, kArenaAlignment);  // at least; PlanMemory tells the rest
   }
   return Status::Ok();
 }

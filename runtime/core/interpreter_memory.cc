@@ -200,7 +200,6 @@ Status Interpreter::PlanMemory() {
   const uintptr_t usable_end = (reinterpret_cast<uintptr_t>(base) + arena_.size()) &
                                ~static_cast<uintptr_t>(kArenaAlignment - 1);
   const size_t usable = static_cast<size_t>(usable_end - reinterpret_cast<uintptr_t>(base));
-  const size_t free_bytes = usable - tail_bytes_;
   // Everything the planning needs, known before it starts (so that a too
   // small arena is reported with the exact size at once).
   PlanSharedOptions options;
@@ -215,8 +214,17 @@ Status Interpreter::PlanMemory() {
   const size_t order_array = can_reorder ? AlignUp(num_ops_ * sizeof(uint16_t), 16) : 0;
   const size_t order_bytes = can_reorder ? OpOrderWorkBytes(num_ops_, num_tensors_) : 0;
   const size_t need = order_array + (work_bytes > order_bytes ? work_bytes : order_bytes);
-  if (head_start + need > free_bytes) {
-    return ArenaTooSmall(tail_bytes_ + head_start + need, "planning");
+  // The arena is too small when PrepareOps ran out of room (it counted the
+  // persistent data, tail_bytes_, and set required_bytes_) or when the
+  // planner's working memory does not fit beside the persistent data. Then
+  // the plan is only measured, in the room the tensor and op tables leave
+  // (the two allocations at the arena's end), and the size needed reported.
+  const bool measure = required_bytes_ != 0 || tail_bytes_ > usable - head_start ||
+                       need > usable - head_start - tail_bytes_;
+  const size_t real_tail =
+      measure ? static_cast<size_t>(usable_end - reinterpret_cast<uintptr_t>(ops_)) : tail_bytes_;
+  if (real_tail > usable - head_start || need > usable - head_start - real_tail) {
+    return ArenaTooSmall(tail_bytes_ + head_start + need, "planning");  // a lower bound
   }
   uint8_t* const head = base + head_start;
   uint16_t* const order = reinterpret_cast<uint16_t*>(head);
@@ -267,8 +275,12 @@ Status Interpreter::PlanMemory() {
   if (head_end < max_temporary_bytes_) head_end = max_temporary_bytes_;
   const size_t order_persistent =
       reordered ? num_ops_ * sizeof(uint16_t) + (tail_bytes_ & 1) : 0;  // 2-byte aligned
-  if (head_end + tail_bytes_ + order_persistent > usable) {
-    return ArenaTooSmall(head_end + tail_bytes_ + order_persistent, "the memory plan");
+  if (measure || head_end + tail_bytes_ + order_persistent > usable) {
+    required_bytes_ = AlignUp(head_end + tail_bytes_ + order_persistent, kArenaAlignment);
+    return Status::Error(StatusCode::kResourceExhausted,
+                         "arena too small: needs %zu bytes (memory plan %zu, persistent data "
+                         "%zu), arena has %zu",
+                         required_bytes_, head_end, tail_bytes_ + order_persistent, arena_.size());
   }
   order_ = nullptr;
   if (reordered) {
