@@ -26,9 +26,11 @@ for t in "${targets[@]}"; do
   corpus=build-fuzz/corpus/$t
   mkdir -p "$corpus"
   echo "== $t for ${seconds}s"
+  extra=()  # fuzz_cli: also every command line the CLI tests check
+  [ "$t" != fuzz_cli ] || extra=(tests/fuzz/cli_seeds)
   if ! build-fuzz/tests/fuzz/$t -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
       -close_fd_mask=3 -artifact_prefix=build-fuzz/crashes/$t- -print_final_stats=1 \
-      "$corpus" "$seeds" 2>build-fuzz/$t.log; then
+      "$corpus" "$seeds" "${extra[@]}" 2>build-fuzz/$t.log; then
     status=1
     echo "$t FAILED: see build-fuzz/$t.log and build-fuzz/crashes/"
   fi

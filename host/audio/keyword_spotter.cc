@@ -1,9 +1,8 @@
 #include "audio/keyword_spotter.h"
 
 #include <cstring>
-#include <fstream>
-#include <iterator>
 
+#include "audio/wav_reader.h"
 #include "kernels/signal/signal.h"
 
 namespace mote {
@@ -27,14 +26,11 @@ std::unique_ptr<ModelSession> ModelSession::Load(const std::string& path, std::s
                                                  StatusCode* code) {
   StatusCode ignored;
   if (code == nullptr) code = &ignored;
-  std::ifstream f(path, std::ios::binary);
-  if (!f) {
+  std::vector<uint8_t> bytes;
+  if (!ReadBinaryFile(path, &bytes, error)) {
     *code = StatusCode::kInvalidArgument;
-    *error = path + ": cannot open file";
     return nullptr;
   }
-  const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(f)),
-                                   std::istreambuf_iterator<char>());
   std::unique_ptr<ModelSession> s(new ModelSession());
   s->storage_.resize(bytes.size() + 16);
   uint8_t* data = Align16(s->storage_);
@@ -107,6 +103,7 @@ bool KeywordClassifier::Load(const std::string& path, std::string* error, Status
     return false;
   }
   input_bytes_ = in.input(0).bytes;
+  num_classes_ = in.output(0).bytes;
   scale_ = in.output(0).scale;
   zero_point_ = in.output(0).zero_point;
   return true;

@@ -67,6 +67,8 @@ class KeywordClassifier {
  public:
   bool Load(const std::string& path, std::string* error, StatusCode* code = nullptr);
   size_t input_bytes() const { return input_bytes_; }
+  // Scores per classification (the labels the model tells apart).
+  size_t num_classes() const { return num_classes_; }
   // `grid` holds input_bytes() values (missing rows must be zero).
   std::vector<int8_t> Classify(const int8_t* grid);
   float output_scale() const { return scale_; }
@@ -75,6 +77,7 @@ class KeywordClassifier {
  private:
   std::unique_ptr<ModelSession> session_;
   size_t input_bytes_ = 0;
+  size_t num_classes_ = 0;
   float scale_ = 1.0f;
   int zero_point_ = 0;
 };

@@ -1,9 +1,9 @@
 #include "audio/wav_reader.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iterator>
+#include <filesystem>
 
 #include "audio/pcm_convert.h"
 
@@ -200,14 +200,41 @@ bool ParseWav(const std::vector<uint8_t>& b, WavAudio* out, std::string* error) 
   return false;
 }
 
-bool ReadWav(const std::string& path, WavAudio* out, std::string* error) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) {
-    *error = path + ": cannot open file";
+bool ReadBinaryFile(const std::string& path, std::vector<uint8_t>* out, std::string* error) {
+  out->clear();
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    *error = path + ": cannot read: it is a folder, not a file";
     return false;
   }
-  const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(f)),
-                                   std::istreambuf_iterator<char>());
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    *error = path + ": cannot read: " + std::strerror(errno);
+    return false;
+  }
+  uint8_t buf[1 << 16];
+  size_t n = 0;
+  bool ok = true;
+  while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0) {
+    if (out->size() + n > kMaxAudioFileBytes) {
+      *error = path + ": cannot read: larger than " + std::to_string(kMaxAudioFileBytes) + " bytes";
+      ok = false;
+      break;
+    }
+    out->insert(out->end(), buf, buf + n);
+  }
+  if (ok && std::ferror(f)) {
+    *error = path + ": cannot read: " + std::strerror(errno);
+    ok = false;
+  }
+  std::fclose(f);
+  if (!ok) out->clear();
+  return ok;
+}
+
+bool ReadWav(const std::string& path, WavAudio* out, std::string* error) {
+  std::vector<uint8_t> bytes;
+  if (!ReadBinaryFile(path, &bytes, error)) return false;
   if (!ParseWav(bytes, out, error)) {
     *error = path + ": " + *error;
     return false;

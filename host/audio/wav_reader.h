@@ -28,6 +28,11 @@ constexpr int kMaxWavSampleRate = 1000000;
 
 // Parses WAV bytes; on failure returns false and sets *error (without the path).
 bool ParseWav(const std::vector<uint8_t>& bytes, WavAudio* out, std::string* error);
+// The largest file ReadBinaryFile reads (about 9 hours of 16 kHz 32-bit stereo).
+constexpr size_t kMaxAudioFileBytes = size_t{1} << 31;
+// Reads a whole file without throwing (a folder, a missing file, a read
+// error: false and *error "PATH: cannot read: reason").
+bool ReadBinaryFile(const std::string& path, std::vector<uint8_t>* out, std::string* error);
 // Reads and parses `path`; errors start with the path.
 bool ReadWav(const std::string& path, WavAudio* out, std::string* error);
 

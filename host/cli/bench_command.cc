@@ -36,10 +36,10 @@ int Bench(const BenchOptions& opt) {
   const bool host = opt.target == "host";
   const Board* board = host ? nullptr : FindBoard(opt.target);
   if (!host && board == nullptr) {
-    std::fprintf(stderr,
-                 "mote: unknown --target '%s' (host, cortex-m4, cortex-m7, cortex-m33, "
-                 "cortex-m55)\n",
-                 opt.target.c_str());
+    Error(
+        "unknown --target '%s' (host, cortex-m4, cortex-m7, cortex-m33, "
+        "cortex-m55)",
+        opt.target.c_str());
     return kExitUsage;
   }
   HostModel hm;
@@ -58,14 +58,14 @@ int Bench(const BenchOptions& opt) {
   if (rc != kExitOk) return rc;
   if (!opt.output.empty() &&
       !WriteFileOrComplain(opt.output, result.output.data(), result.output.size())) {
-    return kExitFailure;
+    return kExitIo;
   }
   if (!opt.plot.empty()) {
     const std::string svg = BenchPlotSvg(result);
-    if (!WriteFileOrComplain(opt.plot, svg.data(), svg.size())) return kExitFailure;
+    if (!WriteFileOrComplain(opt.plot, svg.data(), svg.size())) return kExitIo;
   }
   if (opt.json) {
-    std::printf("%s\n", BenchJson(result, host).dump(2).c_str());
+    PrintJson(BenchJson(result, host), kExitOk, 2);
   } else {
     PrintBenchReport(result, host);
   }
@@ -79,9 +79,9 @@ void AddBenchCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "bench",
       "Measure a model on an emulated Cortex-M (QEMU) or on the host: instructions per inference\n"
-      "(whole model and per layer), peak arena, stack high-water mark, flash split.\n"
-      "Exit codes: 0 ok, 1 build/run failure, 2 usage, 3 invalid model, 4 input size mismatch,\n"
-      "5 unsupported op");
+      "(whole model and per layer), peak arena, stack high-water mark, flash split. Building a\n"
+      "firmware takes minutes the first time: each step is shown on stderr.");
+  cmd->footer(ExitCodesHelp());
   cmd->add_option("MODEL", opt->model, ".tflite model file")->required();
   cmd->add_option("--target", opt->target,
                   "host, cortex-m4 (QEMU mps2-an386), cortex-m7 (mps2-an500), cortex-m33 "
@@ -101,9 +101,11 @@ void AddBenchCommand(CLI::App& app, int* exit_code) {
                   "Firmware build directory (default: $TMPDIR/mote-bench-CPU, reused)");
   cmd->add_option("--flash-budget", opt->flash_budget,
                   "Flash bytes of the real part the linker checks against (default: nRF52840)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{1} << 32));
   cmd->add_option("--ram-budget", opt->ram_budget, "RAM bytes of the real part")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{1} << 32));
   cmd->callback([opt, exit_code]() { *exit_code = Bench(*opt); });
   AddBenchHostRunnerCommand(app, exit_code);
 }

@@ -29,13 +29,11 @@ struct CompileCommandOptions {
 
 int Compile(const CompileCommandOptions& opt) {
   if (!aot::IsKnownTarget(opt.target)) {
-    std::fprintf(stderr, "mote: unknown --target '%s' (%s)\n", opt.target.c_str(),
-                 aot::KnownTargets());
-    return kExitUsage;
+    return Fail(kExitUsage, "unknown --target '%s' (%s)", opt.target.c_str(),
+                aot::KnownTargets());
   }
   if (opt.optimize != "size" && opt.optimize != "speed") {
-    std::fprintf(stderr, "mote: unknown --optimize '%s' (size, speed)\n", opt.optimize.c_str());
-    return kExitUsage;
+    return Fail(kExitUsage, "unknown --optimize '%s' (size, speed)", opt.optimize.c_str());
   }
   LoadedModel loaded;
   const int rc = LoadModelOrComplain(opt.model, &loaded);
@@ -48,21 +46,18 @@ int Compile(const CompileCommandOptions& opt) {
   options.optimize = opt.optimize;
   aot::CompiledModel compiled;
   const Status s = aot::CompileModel(loaded.model, options, &compiled);
-  if (!s.ok()) {
-    std::fprintf(stderr, "mote: %s: %s\n", opt.model.c_str(), s.message());
-    return ExitCodeFor(s);
-  }
+  if (!s.ok()) return Fail(ExitCodeFor(s), "%s: %s", opt.model.c_str(), s.message());
   std::error_code ec;
   std::filesystem::create_directories(opt.out_dir, ec);
-  if (ec) {
-    std::fprintf(stderr, "mote: cannot create %s: %s\n", opt.out_dir.c_str(), ec.message().c_str());
-    return kExitUsage;
+  if (ec || !std::filesystem::is_directory(opt.out_dir, ec)) {
+    return Fail(kExitIo, "cannot create the folder %s: %s", opt.out_dir.c_str(),
+                ec ? ec.message().c_str() : "a file has that name");
   }
   const std::string base = opt.out_dir + "/" + options.name;
   if (!WriteFileOrComplain(base + ".h", compiled.header.data(), compiled.header.size()) ||
       !WriteFileOrComplain(base + ".cc", compiled.source.data(), compiled.source.size()) ||
       !WriteFileOrComplain(base + "_data.cc", compiled.data.data(), compiled.data.size())) {
-    return kExitFailure;
+    return kExitIo;
   }
   if (opt.json) {
     nlohmann::json j;
@@ -73,10 +68,7 @@ int Compile(const CompileCommandOptions& opt) {
     // kernels they call (this target's variants), and the include directories.
     std::vector<std::string> runtime_sources, include_dirs;
     const Status paths = aot::ModelBuildFiles(compiled, &runtime_sources, &include_dirs);
-    if (!paths.ok()) {
-      std::fprintf(stderr, "mote: %s\n", paths.message());
-      return kExitFailure;
-    }
+    if (!paths.ok()) return Fail(kExitFailure, "%s", paths.message());
     const std::string dir = std::filesystem::absolute(opt.out_dir).lexically_normal().string();
     const std::string abs_base = dir + "/" + options.name;
     j["files"] = {base + ".h", base + ".cc", base + "_data.cc"};
@@ -91,7 +83,7 @@ int Compile(const CompileCommandOptions& opt) {
     j["weight_bytes"] = compiled.weight_bytes;
     j["kernels"] = compiled.kernel_headers;
     j["kernel_functions"] = compiled.kernel_functions;
-    std::printf("%s\n", j.dump(2).c_str());
+    PrintJson(j, kExitOk, 2);
   } else {
     std::printf(
         "wrote %s.h, %s.cc, %s_data.cc: arena %zu bytes (interpreter %zu), "
@@ -111,8 +103,8 @@ void AddCompileCommand(CLI::App& app, int* exit_code) {
       "Compile a model ahead of time to readable C++: NAME.h (arena size, NAME_invoke, typed\n"
       "input/output accessors), NAME.cc (precomputed op params, calls into Mote's kernels) and\n"
       "NAME_data.cc (weights). --json lists the runtime sources and include directories to\n"
-      "build them with; in CMake, mote_add_model() does it (docs/compile.md).\n"
-      "Exit codes: 0 ok, 2 usage, 3 invalid model, 5 unsupported op");
+      "build them with; in CMake, mote_add_model() does it (docs/compile.md).");
+  cmd->footer(ExitCodesHelp());
   cmd->add_option("MODEL", opt->model, ".tflite model file")->required();
   cmd->add_option("-o,--output-dir", opt->out_dir, "Directory to write the files to")->required();
   cmd->add_option("--name", opt->name,

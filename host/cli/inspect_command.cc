@@ -1,6 +1,5 @@
 // `mote inspect MODEL [--json]`: what a model needs and contains.
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <string>
 
@@ -75,7 +74,7 @@ void PrintTimeline(const host::MemoryTimeline& tl) {
       tl.peak_live_bytes == 0 ? 0.0 : 40.0 / static_cast<double>(tl.peak_live_bytes);
   for (const auto& op : tl.ops) {
     const int bar = static_cast<int>(static_cast<double>(op.live_bytes) * scale + 0.5);
-    std::printf("%3zu  %-26s %10llu %10llu  %s%s\n", op.index, op.name.c_str(),
+    std::printf("%3zu  %-26s %10llu %10llu  %s%s\n", op.index, Printable(op.name).c_str(),
                 static_cast<unsigned long long>(op.live_bytes),
                 static_cast<unsigned long long>(op.top_bytes), std::string(bar, '#').c_str(),
                 op.index == tl.peak_op ? "  <- peak" : "");
@@ -108,14 +107,15 @@ nlohmann::json TensorJson(const SubgraphView& sg, int32_t index) {
 }
 
 struct ArenaPlan {
-  bool ok = false;
-  size_t bytes = 0;
-  std::string error;
+  HostPlan plan;
   std::vector<std::string> unsupported;
+  bool have_aot = false;
+  size_t aot_bytes = 0;
+  bool ok() const { return plan.status.ok(); }
 };
 
 ArenaPlan PlanArena(const Model& model) {
-  ArenaPlan plan;
+  ArenaPlan arena;
   AllOpsResolver resolver;
   const SubgraphView sg = model.main_subgraph();
   char buf[24];
@@ -124,52 +124,52 @@ ArenaPlan PlanArena(const Model& model) {
     if (resolver.Find(op.builtin_code(), op.custom_name()) == nullptr) {
       const std::string name = op.name(buf, sizeof(buf));
       bool seen = false;
-      for (const auto& u : plan.unsupported) seen |= (u == name);
-      if (!seen) plan.unsupported.push_back(name);
+      for (const auto& u : arena.unsupported) seen |= (u == name);
+      if (!seen) arena.unsupported.push_back(name);
     }
   }
-  std::vector<uint8_t> arena(64u << 20);
-  Interpreter interpreter(model, resolver, Span<uint8_t>(arena.data(), arena.size()));
-  const Status s = interpreter.AllocateTensors();
-  plan.ok = s.ok();
-  plan.bytes = interpreter.arena_used_bytes();
-  if (!s.ok()) plan.error = s.message();
-  return plan;
+  arena.plan = PlanOnHost(model, resolver);
+  if (arena.ok()) {
+    const Result<size_t> aot_bytes = aot::AotArenaBytes(model);
+    arena.have_aot = aot_bytes.ok();
+    if (aot_bytes.ok()) arena.aot_bytes = aot_bytes.value();
+  }
+  return arena;
 }
 
 int RunInspect(const InspectOptions& opt) {
   LoadedModel loaded;
   const int rc = LoadModelOrComplain(opt.model, &loaded);
   if (rc != kExitOk) {
-    if (opt.json) {
-      nlohmann::json j;
-      j["model"] = opt.model;
-      j["error"] = loaded.status.message();
-      std::printf("%s\n", j.dump(1).c_str());
-    }
+    if (opt.json) return PrintJson(nlohmann::json{{"model", opt.model}}, rc);
     return rc;
   }
   const Model& model = loaded.model;
   const SubgraphView sg = model.main_subgraph();
   const host::ModelStats stats = host::ComputeModelStats(model);
   const ArenaPlan plan = PlanArena(model);
+  // Not plannable (an op unsupported or misconfigured): everything else is
+  // still shown, and the exit code is what `mote run` would return.
+  int exit_code = kExitOk;
+  if (!plan.ok()) {
+    exit_code = ModelExitCode(plan.plan.status);
+    Error("%s: %s: %s", opt.model.c_str(),
+          exit_code == kExitUnsupported ? "unsupported model" : "cannot be planned",
+          plan.plan.message.c_str());
+  }
   host::MemoryTimeline timeline;
-  if (opt.memory || !opt.plot.empty()) {
+  if (plan.ok() && (opt.memory || !opt.plot.empty())) {
     AllOpsResolver resolver;
     timeline = host::ComputeMemoryTimeline(model, resolver);
   }
-  if (!opt.plot.empty()) {
+  if (!opt.plot.empty() && exit_code == kExitOk) {
     if (!timeline.ok) {
-      std::fprintf(stderr, "mote inspect: cannot plot %s: %s\n", opt.model.c_str(),
-                   timeline.error.c_str());
-      return kExitUnsupported;
-    }
-    std::ofstream out(opt.plot, std::ios::binary);
-    std::string name = opt.model.substr(opt.model.find_last_of('/') + 1);
-    out << host::MemoryTimelineSvg(timeline, name + ": arena memory over time");
-    if (!out) {
-      std::fprintf(stderr, "mote inspect: cannot write %s\n", opt.plot.c_str());
-      return kExitFailure;
+      exit_code = Fail(kExitFailure, "%s: cannot plot the memory timeline: %s", opt.model.c_str(),
+                       timeline.error.c_str());
+    } else {
+      const std::string name = opt.model.substr(opt.model.find_last_of('/') + 1);
+      const std::string svg = host::MemoryTimelineSvg(timeline, name + ": arena memory over time");
+      if (!WriteFileOrComplain(opt.plot, svg.data(), svg.size())) exit_code = kExitIo;
     }
   }
 
@@ -200,20 +200,25 @@ int RunInspect(const InspectOptions& opt) {
       j["ops"].push_back(o);
     }
     j["macs"] = stats.total_macs;
-    j["weights_bytes"] = stats.weight_bytes;
-    j["arena_bytes"] = plan.ok ? nlohmann::json(plan.bytes) : nlohmann::json(nullptr);
-    j["arena_bytes_aot"] = aot::AotArenaJson(model);
+    j["weight_bytes"] = stats.weight_bytes;
+    // The interpreter's arena (what `mote run` needs; "arena_bytes_interpreter"
+    // as in `mote compile --json`) and the compiled code's (`mote compile`,
+    // default target).
+    const nlohmann::json interp =
+        plan.ok() ? nlohmann::json(plan.plan.arena_bytes) : nlohmann::json(nullptr);
+    j["arena_bytes"] = interp;
+    j["arena_bytes_interpreter"] = interp;
+    j["arena_bytes_aot"] = plan.have_aot ? nlohmann::json(plan.aot_bytes) : nlohmann::json(nullptr);
     j["unsupported_ops"] = plan.unsupported;
-    if (!plan.ok) j["arena_error"] = plan.error;
+    if (!plan.ok()) j["arena_error"] = plan.plan.message;
     if (opt.memory) {
       j["memory"] = timeline.ok ? TimelineJson(timeline) : nlohmann::json(nullptr);
     }
-    std::printf("%s\n", j.dump(1).c_str());
-    return kExitOk;
+    return PrintJson(j, exit_code);
   }
 
-  std::printf("model        %s\n", opt.model.c_str());
-  std::printf("description  %s\n", model.description());
+  std::printf("model        %s\n", Printable(opt.model).c_str());
+  std::printf("description  %s\n", Printable(model.description()).c_str());
   std::printf("tensors      %zu, operators %zu, subgraphs %zu\n", sg.num_tensors(),
               sg.num_operators(), model.num_subgraphs());
   auto print_tensor = [&](const char* kind, size_t i, int32_t t) {
@@ -225,7 +230,7 @@ int RunInspect(const InspectOptions& opt) {
       std::printf("  scale %.9g zero_point %lld", static_cast<double>(q.scale[0]),
                   static_cast<long long>(q.zero_point.empty() ? 0 : q.zero_point[0]));
     }
-    std::printf("  (%s)\n", v.name());
+    std::printf("  (%s)\n", Printable(v.name()).c_str());
   };
   for (size_t i = 0; i < sg.inputs().size(); ++i) print_tensor("input", i, sg.inputs()[i]);
   for (size_t i = 0; i < sg.outputs().size(); ++i) print_tensor("output", i, sg.outputs()[i]);
@@ -233,30 +238,38 @@ int RunInspect(const InspectOptions& opt) {
   for (const auto& op : stats.ops) {
     const std::string shape =
         op.outputs.empty() ? "" : host::ShapeString(sg.tensor(op.outputs[0]).shape());
-    std::printf("%3zu  %-30s %-20s %14llu %12llu\n", op.index, op.name.c_str(), shape.c_str(),
-                static_cast<unsigned long long>(op.macs),
+    std::printf("%3zu  %-30s %-20s %14llu %12llu\n", op.index, Printable(op.name).c_str(),
+                shape.c_str(), static_cast<unsigned long long>(op.macs),
                 static_cast<unsigned long long>(op.weight_bytes));
   }
   std::printf("\nMACs         %llu\n", static_cast<unsigned long long>(stats.total_macs));
   std::printf("weights      %llu bytes\n", static_cast<unsigned long long>(stats.weight_bytes));
-  if (plan.ok) {
+  if (plan.ok()) {
     std::printf("arena        %zu bytes (interpreter: activations + scratch + persistent data)\n",
-                plan.bytes);
+                plan.plan.arena_bytes);
+    if (plan.have_aot) {
+      std::printf("arena (AOT)  %zu bytes (mote compile, default target: activations + scratch)\n",
+                  plan.aot_bytes);
+    } else {
+      std::printf("arena (AOT)  not compiled (an op has no ahead-of-time emitter)\n");
+    }
   } else {
-    std::printf("arena        not planned: %s\n", plan.error.c_str());
+    std::printf("arena        not planned: %s\n", Printable(plan.plan.message).c_str());
   }
   if (opt.memory && timeline.ok) PrintTimeline(timeline);
-  if (!opt.plot.empty()) std::printf("plot         %s\n", opt.plot.c_str());
-  return kExitOk;
+  if (!opt.plot.empty() && exit_code == kExitOk) std::printf("plot         %s\n", opt.plot.c_str());
+  return exit_code;
 }
 
 }  // namespace
 
 void AddInspectCommand(CLI::App& app, int* exit_code) {
   auto opt = std::make_shared<InspectOptions>();
-  CLI::App* cmd = app.add_subcommand("inspect",
-                                     "Show a model's inputs, outputs, ops, MACs, "
-                                     "weight bytes and planned arena size");
+  CLI::App* cmd = app.add_subcommand(
+      "inspect",
+      "Show a model's inputs, outputs, ops, MACs, weight bytes and planned arena sizes\n"
+      "(interpreter and ahead-of-time compiled). Fails, with the exit code `mote run` would\n"
+      "return, when the model cannot be planned (an op unsupported or misconfigured).");
   cmd->add_option("MODEL", opt->model, ".tflite model file")->required();
   cmd->add_flag("--json", opt->json, "Machine-readable output");
   cmd->add_flag(
@@ -264,6 +277,7 @@ void AddInspectCommand(CLI::App& app, int* exit_code) {
       "Per-op live-memory timeline, peak and plan details (with --json: under \"memory\")");
   cmd->add_option("--plot", opt->plot, "Write the arena memory timeline as an SVG plot to FILE")
       ->type_name("FILE.svg");
+  cmd->footer(ExitCodesHelp());
   cmd->callback([opt, exit_code]() { *exit_code = RunInspect(*opt); });
 }
 

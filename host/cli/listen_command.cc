@@ -46,12 +46,23 @@ std::vector<std::string> SplitLabels(const std::string& s) {
 }
 
 int Listen(const ListenOptions& o) {
-  const std::vector<std::string> labels = SplitLabels(o.labels);
+  std::vector<std::string> labels = SplitLabels(o.labels);
+  for (size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i].empty()) {
+      return Fail(kExitUsage, "--labels '%s' has an empty label", o.labels.c_str());
+    }
+    for (size_t k = 0; k < i; ++k) {
+      if (labels[k] == labels[i]) {
+        return Fail(kExitUsage, "--labels names '%s' twice", labels[i].c_str());
+      }
+    }
+  }
+  std::vector<uint8_t> bytes;
+  if (!ReadFileOrComplain(o.wav, &bytes)) return kExitIo;
   audio::WavAudio wav;
   std::string error;
-  if (!audio::ReadWav(o.wav, &wav, &error)) {
-    std::fprintf(stderr, "mote: %s\n", error.c_str());
-    return kExitUsage;
+  if (!audio::ParseWav(bytes, &wav, &error)) {
+    return Fail(kExitUsage, "%s: not a usable WAV file: %s", o.wav.c_str(), error.c_str());
   }
   const nlohmann::ordered_json source = {{"sample_rate", wav.sample_rate},
                                          {"channels", wav.channels},
@@ -66,31 +77,46 @@ int Listen(const ListenOptions& o) {
     wav.sample_rate = audio::kSampleRate;
   }
   if (wav.samples.size() < static_cast<size_t>(audio::kWindowSamples)) {
-    std::fprintf(stderr, "mote: %s: %zu samples, shorter than one 30 ms window (480 samples)\n",
-                 o.wav.c_str(), wav.samples.size());
-    return kExitUsage;
+    return Fail(kExitUsage, "%s: %zu samples, shorter than one 30 ms window (480 samples)",
+                o.wav.c_str(), wav.samples.size());
   }
   audio::FeatureExtractor frontend;
   audio::KeywordClassifier classifier;
   StatusCode code = StatusCode::kInvalidModel;
   if (!frontend.Load(o.frontend, &error, &code) || !classifier.Load(o.model, &error, &code)) {
-    std::fprintf(stderr, "mote: %s\n", error.c_str());
-    return ExitCodeFor(Status::Error(code, "%s", error.c_str()));
+    return Fail(code == StatusCode::kInvalidArgument
+                    ? kExitIo
+                    : ModelExitCode(Status::Error(code, "%s", "model")),
+                "%s", error.c_str());
   }
   const size_t row = static_cast<size_t>(frontend.features_per_frame());
   const size_t grid_rows = classifier.input_bytes() / row;
   if (grid_rows == 0 || grid_rows * row != classifier.input_bytes()) {
-    std::fprintf(stderr, "mote: %s: input of %zu bytes is not a grid of %zu-feature rows\n",
-                 o.model.c_str(), classifier.input_bytes(), row);
-    return kExitInvalidModel;
+    return Fail(kExitInvalidModel, "%s: input of %zu bytes is not a grid of %zu-feature rows",
+                o.model.c_str(), classifier.input_bytes(), row);
+  }
+  if (labels.size() != classifier.num_classes()) {
+    return Fail(kExitUsage, "--labels has %zu label%s (%s) but %s tells %zu classes apart",
+                labels.size(), labels.size() == 1 ? "" : "s", o.labels.c_str(), o.model.c_str(),
+                classifier.num_classes());
   }
   const std::vector<int8_t> features = frontend.ProcessClip(wav.samples);
   const size_t frames = features.size() / row;
+  const double window_s =
+      static_cast<double>((grid_rows - 1) * audio::kStrideSamples + audio::kWindowSamples) /
+      audio::kSampleRate;
+  if (frames < grid_rows) {
+    Warning(
+        "%s: %.3f s of audio (%zu frames) is shorter than the model's %.2f s window (%zu "
+        "frames): the rest of the window is zeros (silence)",
+        o.wav.c_str(), static_cast<double>(wav.samples.size()) / audio::kSampleRate, frames,
+        window_s, grid_rows);
+  }
   if (!o.dump_features.empty() &&
       !WriteFileOrComplain(o.dump_features, features.data(), features.size())) {
-    return kExitFailure;
+    return kExitIo;
   }
-  auto label_of = [&](size_t i) { return i < labels.size() ? labels[i] : std::to_string(i); };
+  auto label_of = [&](size_t i) { return labels[i]; };
   if (!o.stream) {
     std::vector<int8_t> grid(classifier.input_bytes(), 0);
     const size_t rows = frames < grid_rows ? frames : grid_rows;
@@ -112,7 +138,7 @@ int Listen(const ListenOptions& o) {
           classifier.output_scale() * (raw[i] - classifier.output_zero_point());
     }
     if (o.json) {
-      std::printf("%s\n", j.dump(1).c_str());
+      PrintJson(j);
     } else {
       std::printf("%s: %s  (", o.wav.c_str(), label_of(best).c_str());
       for (size_t i = 0; i < raw.size(); ++i) {
@@ -123,10 +149,16 @@ int Listen(const ListenOptions& o) {
     }
     return kExitOk;
   }
-  // Streaming: classify the last 49 frames every stride_frames frames.
+  // Streaming: classify the last 49 frames every stride_frames frames. The
+  // recording is followed by one window of silence (zero features, as TFLM's
+  // feature buffer holds before any audio), so that a word near the end (a
+  // 1 s clip is one window) still passes through the window long enough for
+  // the recognizer's averaging: a detection needs minimum_count results.
+  std::vector<int8_t> padded = features;
+  padded.resize(features.size() + (grid_rows - 1) * row, 0);
   size_t windows = 0;
   const std::vector<audio::Detection> found = audio::DetectKeywords(
-      classifier, features, row, o.stride_frames, o.recognizer, /*first_keyword=*/2, &windows);
+      classifier, padded, row, o.stride_frames, o.recognizer, /*first_keyword=*/2, &windows);
   nlohmann::ordered_json detections = nlohmann::ordered_json::array();
   for (const audio::Detection& d : found) {
     const std::string name = label_of(static_cast<size_t>(d.label));
@@ -143,7 +175,7 @@ int Listen(const ListenOptions& o) {
                                 {"frames", frames},
                                 {"windows", windows},
                                 {"detections", detections}};
-    std::printf("%s\n", j.dump(1).c_str());
+    PrintJson(j);
   } else if (detections.empty()) {
     std::printf("%s: no keyword detected in %zu windows\n", o.wav.c_str(), windows);
   }
@@ -158,14 +190,15 @@ void AddListenCommand(CLI::App& app, int* exit_code) {
       "listen",
       "Spot keywords in a WAV file (any PCM/float, mono or multi-channel, any rate; converted to "
       "16 kHz mono 16-bit): audio front end model (30 ms windows every 20 ms) + keyword "
-      "classifier.\nExit codes: 0 ok, 1 output error, 2 usage or bad WAV, 3 "
-      "invalid or unsupported model");
+      "classifier.");
+  cmd->footer(ExitCodesHelp());
   cmd->add_option("--frontend", opt->frontend,
                   "Audio front end .tflite (e.g. audio_preprocessor_int8.tflite)")
       ->required();
   cmd->add_option("--model", opt->model, "Keyword classifier .tflite (e.g. micro_speech_quantized)")
       ->required();
-  cmd->add_option("--labels", opt->labels, "Comma-separated labels in output order")
+  cmd->add_option("--labels", opt->labels,
+                  "Comma-separated labels in output order, one per class of the model")
       ->capture_default_str();
   cmd->add_option("WAV", opt->wav,
                   "WAV file: PCM 8/16/24/32-bit or float 32/64-bit, any channels and rate")
@@ -182,14 +215,17 @@ void AddListenCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));
   cmd->add_option("--average-ms", opt->recognizer.average_window_ms,
-                  "Streaming: average scores over this window")
-      ->capture_default_str();
+                  "Streaming: average scores over this window (1..60000)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 60000));
   cmd->add_option("--threshold", opt->recognizer.threshold,
                   "Streaming: detection threshold on the averaged score (0..255)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::Range(0, 255));
   cmd->add_option("--suppression-ms", opt->recognizer.suppression_ms,
-                  "Streaming: no repeat detection of a label within this time")
-      ->capture_default_str();
+                  "Streaming: no repeat detection of a label within this time (0..3600000)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 3600000));
   cmd->callback([opt, exit_code]() { *exit_code = Listen(*opt); });
 }
 

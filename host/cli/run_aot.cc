@@ -37,43 +37,35 @@ int RunAotModel(const std::string& model_path, const std::vector<std::string>& i
   if (inputs.size() == num_inputs || inputs.size() == 1) {
     for (size_t i = 0; i < inputs.size(); ++i) {
       std::vector<uint8_t> bytes;
-      if (!ReadFileOrComplain(inputs[i], &bytes)) return kExitUsage;
+      if (!ReadFileOrComplain(inputs[i], &bytes)) return kExitIo;
       const size_t want = inputs.size() == num_inputs ? sizes[i] : total;
       if (bytes.size() != want) {
-        std::fprintf(stderr, "mote: %s is %zu bytes but %s %zu (%s)\n", inputs[i].c_str(),
-                     bytes.size(),
-                     inputs.size() == num_inputs ? "the model input needs" : "the inputs need",
-                     want, expected.c_str());
-        return kExitInputSize;
+        return Fail(kExitInputSize, "%s is %zu bytes but %s %zu (%s)", inputs[i].c_str(),
+                    bytes.size(),
+                    inputs.size() == num_inputs ? "the model input needs" : "the inputs need",
+                    want, expected.c_str());
       }
       all.insert(all.end(), bytes.begin(), bytes.end());
     }
   } else {
-    std::fprintf(stderr, "mote: got %zu input files but the model has %zu inputs (%s)\n",
-                 inputs.size(), num_inputs, expected.c_str());
-    return kExitInputSize;
+    return Fail(kExitInputSize, "got %zu input files but the model has %zu inputs (%s)",
+                inputs.size(), num_inputs, expected.c_str());
   }
 
   aot::CompileOptions options;
-  options.target = "host";  // built and run here
   options.name = aot::Identifier(std::filesystem::path(model_path).stem().string());
   options.source = std::filesystem::path(model_path).filename().string();
+  options.target = "host";  // built and run here
   aot::CompiledModel compiled;
   Status s = aot::CompileModel(loaded.model, options, &compiled);
-  if (!s.ok()) {
-    std::fprintf(stderr, "mote: %s: %s\n", model_path.c_str(), s.message());
-    return ExitCodeFor(s);
-  }
+  if (!s.ok()) return Fail(ExitCodeFor(s), "%s: %s", model_path.c_str(), s.message());
   std::string exe;
   bool cached = false;
   s = aot::BuildAotDriver(compiled, options.name, &exe, &cached);
-  if (!s.ok()) {
-    std::fprintf(stderr, "mote: %s: %s\n", model_path.c_str(), s.message());
-    return kExitFailure;
-  }
+  if (!s.ok()) return Fail(kExitFailure, "%s: %s", model_path.c_str(), s.message());
   const std::string in_file =
       std::filesystem::path(exe).parent_path().string() + "/in." + std::to_string(getpid());
-  if (!WriteFileOrComplain(in_file, all.data(), all.size())) return kExitFailure;
+  if (!WriteFileOrComplain(in_file, all.data(), all.size())) return kExitIo;
   const pid_t pid = fork();
   if (pid == 0) {
     execl(exe.c_str(), exe.c_str(), in_file.c_str(), output.c_str(), static_cast<char*>(nullptr));
@@ -84,9 +76,8 @@ int RunAotModel(const std::string& model_path, const std::vector<std::string>& i
   std::error_code ec;
   std::filesystem::remove(in_file, ec);
   if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    std::fprintf(stderr, "mote: %s: the compiled model (%s) failed\n", model_path.c_str(),
-                 exe.c_str());
-    return kExitFailure;
+    return Fail(kExitFailure, "%s: the compiled model (%s) failed", model_path.c_str(),
+                exe.c_str());
   }
   return kExitOk;
 }

@@ -26,7 +26,7 @@ struct RunOptions {
   std::vector<std::string> inputs;
   std::string output;
   std::string dump_dir;
-  size_t arena_bytes = 64u << 20;
+  int64_t arena_bytes = 64 << 20;
   bool aot = false;
 };
 
@@ -75,17 +75,31 @@ int RunModel(const RunOptions& opt) {
   int rc = LoadModelOrComplain(opt.model, &loaded);
   if (rc != kExitOk) return rc;
   AllOpsResolver resolver;
-  std::vector<uint8_t> arena(opt.arena_bytes + 16);
-  const size_t pad = (16 - reinterpret_cast<uintptr_t>(arena.data()) % 16) % 16;
-  Interpreter interp(loaded.model, resolver, Span<uint8_t>(arena.data() + pad, opt.arena_bytes));
+  const size_t arena_bytes = static_cast<size_t>(opt.arena_bytes);
+  Arena arena;
+  if (!MakeArena(arena_bytes, &arena)) {
+    return Fail(kExitFailure, "cannot allocate an arena of %zu bytes (--arena-bytes)", arena_bytes);
+  }
+  Interpreter interp(loaded.model, resolver, arena.span);
+  PlannerOptions options;
   if (!opt.dump_dir.empty()) {
-    PlannerOptions options;
     options.stream = false;  // every op's output is dumped, so every one is stored
     InterpreterHooks::set_planner_options(interp, options);
   }
   const Status s = interp.AllocateTensors();
   if (!s.ok()) {
-    std::fprintf(stderr, "mote: %s: %s\n", opt.model.c_str(), s.message());
+    const std::string message = s.message();
+    if (s.code() == StatusCode::kResourceExhausted) {
+      // The exact size, whatever the runtime could count in this arena.
+      const HostPlan plan = PlanOnHost(loaded.model, resolver, options);
+      if (plan.status.ok()) {
+        return Fail(kExitArenaTooSmall,
+                    "%s: arena too small: the model needs %zu bytes, --arena-bytes is %zu "
+                    "(run with --arena-bytes %zu)",
+                    opt.model.c_str(), plan.arena_bytes, arena_bytes, plan.arena_bytes);
+      }
+    }
+    Error("%s: %s", opt.model.c_str(), message.c_str());
     if (s.code() == StatusCode::kUnsupported) {
       std::string names;
       for (size_t i = 0; i < resolver.num_kernels(); ++i) {
@@ -94,33 +108,31 @@ int RunModel(const RunOptions& opt) {
       }
       std::fprintf(stderr, "mote: supported ops: %s\n", names.c_str());
     }
-    return ExitCodeFor(s);
+    return ModelExitCode(s);
   }
 
   // Inputs: one file per model input, or one file with all inputs concatenated.
   std::vector<std::vector<uint8_t>> files(opt.inputs.size());
   for (size_t i = 0; i < opt.inputs.size(); ++i) {
-    if (!ReadFileOrComplain(opt.inputs[i], &files[i])) return kExitUsage;
+    if (!ReadFileOrComplain(opt.inputs[i], &files[i])) return kExitIo;
   }
   size_t total = 0;
   for (size_t i = 0; i < interp.num_inputs(); ++i) total += interp.input(i).bytes;
   if (files.size() == interp.num_inputs()) {
     for (size_t i = 0; i < files.size(); ++i) {
       if (files[i].size() != interp.input(i).bytes) {
-        std::fprintf(stderr, "mote: %s is %zu bytes but model input %zu needs %zu (%s)\n",
-                     opt.inputs[i].c_str(), files[i].size(), i, interp.input(i).bytes,
-                     ExpectedInputs(interp).c_str());
-        return kExitInputSize;
+        return Fail(kExitInputSize, "%s is %zu bytes but model input %zu needs %zu (%s)",
+                    opt.inputs[i].c_str(), files[i].size(), i, interp.input(i).bytes,
+                    ExpectedInputs(interp).c_str());
       }
       if (!files[i].empty()) std::memcpy(interp.input(i).data, files[i].data(), files[i].size());
     }
   } else if (files.size() == 1) {
     if (files[0].size() != total) {
-      std::fprintf(stderr,
-                   "mote: %s is %zu bytes but the model's %zu inputs need %zu in total (%s)\n",
-                   opt.inputs[0].c_str(), files[0].size(), interp.num_inputs(), total,
-                   ExpectedInputs(interp).c_str());
-      return kExitInputSize;
+      return Fail(kExitInputSize,
+                  "%s is %zu bytes but the model's %zu inputs need %zu in total (%s)",
+                  opt.inputs[0].c_str(), files[0].size(), interp.num_inputs(), total,
+                  ExpectedInputs(interp).c_str());
     }
     size_t offset = 0;
     for (size_t i = 0; i < interp.num_inputs(); ++i) {
@@ -130,33 +142,28 @@ int RunModel(const RunOptions& opt) {
       offset += interp.input(i).bytes;
     }
   } else {
-    std::fprintf(stderr, "mote: got %zu input files but the model has %zu inputs (%s)\n",
-                 files.size(), interp.num_inputs(), ExpectedInputs(interp).c_str());
-    return kExitInputSize;
+    return Fail(kExitInputSize, "got %zu input files but the model has %zu inputs (%s)",
+                files.size(), interp.num_inputs(), ExpectedInputs(interp).c_str());
   }
 
   DumpState dump;
   if (!opt.dump_dir.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(opt.dump_dir, ec);
-    if (ec) {
-      std::fprintf(stderr, "mote: cannot create %s: %s\n", opt.dump_dir.c_str(),
-                   ec.message().c_str());
-      return kExitUsage;
+    if (ec || !std::filesystem::is_directory(opt.dump_dir, ec)) {
+      return Fail(kExitIo, "cannot create the folder %s: %s", opt.dump_dir.c_str(),
+                  ec ? ec.message().c_str() : "a file has that name");
     }
     dump.dir = opt.dump_dir;
     interp.set_op_observer(&DumpOp, &dump);
   }
   const Status inv = interp.Invoke();
-  if (!inv.ok()) {
-    std::fprintf(stderr, "mote: %s: %s\n", opt.model.c_str(), inv.message());
-    return ExitCodeFor(inv);
-  }
+  if (!inv.ok()) return Fail(ModelExitCode(inv), "%s: %s", opt.model.c_str(), inv.message());
   if (!opt.dump_dir.empty()) {
-    const std::string json = dump.layers.dump(1);
+    const std::string json = JsonText(dump.layers, 1);
     if (dump.failed ||
         !WriteFileOrComplain(opt.dump_dir + "/layers.json", json.data(), json.size())) {
-      return kExitFailure;
+      return kExitIo;
     }
   }
   std::vector<uint8_t> out;
@@ -165,7 +172,7 @@ int RunModel(const RunOptions& opt) {
     const auto* p = static_cast<const uint8_t*>(t.data);
     out.insert(out.end(), p, p + t.bytes);
   }
-  if (!WriteFileOrComplain(opt.output, out.data(), out.size())) return kExitFailure;
+  if (!WriteFileOrComplain(opt.output, out.data(), out.size())) return kExitIo;
   return kExitOk;
 }
 
@@ -174,9 +181,7 @@ int RunModel(const RunOptions& opt) {
 void AddRunCommand(CLI::App& app, int* exit_code) {
   auto opt = std::make_shared<RunOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "run",
-      "Run a model on raw little-endian input bytes and write the raw output bytes.\n"
-      "Exit codes: 0 ok, 2 usage, 3 invalid model, 4 input size mismatch, 5 unsupported op");
+      "run", "Run a model on raw little-endian input bytes and write the raw output bytes.");
   cmd->add_option("MODEL", opt->model, ".tflite model file")->required();
   cmd->add_option("-i,--input", opt->inputs,
                   "Input file: one per model input in order, or one with all inputs concatenated")
@@ -184,10 +189,14 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("-o,--output", opt->output, "Output file (all outputs concatenated)")->required();
   cmd->add_option("--dump-layers", opt->dump_dir,
                   "Write every op's output tensor (opNNN_tT.bin + layers.json) to this folder");
-  cmd->add_option("--arena-bytes", opt->arena_bytes, "Arena size to run with (default 64 MiB)");
+  cmd->add_option("--arena-bytes", opt->arena_bytes,
+                  "Arena size to run with, 1 to 2147483648 (default 64 MiB); too small: exit "
+                  "code 6 and the size the model needs")
+      ->check(CLI::Range(int64_t{1}, static_cast<int64_t>(kMaxArenaBytes)));
   cmd->add_flag("--aot", opt->aot,
                 "Run the ahead-of-time compiled code instead of the interpreter (compiles, builds "
                 "with the host compiler and caches the build)");
+  cmd->footer(ExitCodesHelp());
   cmd->callback([opt, exit_code]() {
     *exit_code = opt->aot ? RunAotModel(opt->model, opt->inputs, opt->output) : RunModel(*opt);
   });

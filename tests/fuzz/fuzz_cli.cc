@@ -1,38 +1,45 @@
-// Fuzz target (d): the CLI's file handling. The fuzz input is split into a
-// model file and an input file, then `mote inspect --json` and `mote run`
-// read them from disk exactly as a user's files would be read.
+// Fuzz target (d): the `mote` command line and its file handling. The input
+// is either bytes split into a model file and an input file (`mote inspect
+// --json` and `mote run` read them), or a whole command line with its files
+// (cli_fuzz_input.h). Seeds: tests/fuzz/cli_seeds/ (every CLI case the tests
+// check) and the model corpora. Each run must return a documented exit code
+// and, with --json, print one JSON document (with "error" and "exit_code" on
+// failure); anything else aborts, as a sanitizer report does.
 #include <unistd.h>
 
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
-#include "cli/mote_main.h"
+#include "cli_fuzz_input.h"
 
 namespace {
-void WriteFile(const std::string& path, const uint8_t* data, size_t size) {
-  FILE* f = std::fopen(path.c_str(), "wb");
-  if (f == nullptr) return;
-  if (size) std::fwrite(data, 1, size, f);
-  std::fclose(f);
-}
+
+std::string g_scratch;
+std::string g_shared;
+
 }  // namespace
 
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  g_scratch = "/tmp/mote_fuzz_cli_" + std::to_string(getpid());
+  mkdir(g_scratch.c_str(), 0755);
+  const char* env = std::getenv("MOTE_SHARED_DIR");
+  const std::string shared = env != nullptr && *env ? std::string(env) + "/conformance"
+                                                    : std::string("../shared/conformance");
+  char resolved[4096];
+  g_shared = realpath(shared.c_str(), resolved) != nullptr ? resolved : "/nonexistent/shared";
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size < 2) return 0;
-  const size_t split = data[0] == 0 ? size / 2 : (size * data[0]) / 256;
-  const std::string dir = "/tmp/mote_fuzz_cli_" + std::to_string(getpid());
-  const std::string model = dir + ".tflite", input = dir + ".in", output = dir + ".out";
-  WriteFile(model, data + 1, split > 0 ? split - 1 : 0);
-  WriteFile(input, data + split, size - split);
-  {
-    const char* argv[] = {"mote", "inspect", "--json", model.c_str()};
-    mote::cli::MoteMain(4, const_cast<char**>(argv));
-  }
-  {
-    const char* argv[] = {"mote", "run", model.c_str(), "-i", input.c_str(), "-o", output.c_str(),
-                          "--arena-bytes", "1048576"};
-    mote::cli::MoteMain(9, const_cast<char**>(argv));
+  for (const mote::clifuzz::CliRun& r :
+       mote::clifuzz::RunCliInput(data, size, g_scratch, g_shared)) {
+    const std::string problem = mote::clifuzz::CheckCliRun(r);
+    if (!problem.empty()) {
+      std::fprintf(stderr, "fuzz_cli: %s\n", problem.c_str());
+      std::abort();
+    }
   }
   return 0;
 }

@@ -51,16 +51,15 @@ int BuildFirmware(const BenchOptions& opt, const Board& board, const FirmwareSpe
                   Firmware* fw) {
   const std::string src = SourceDir();
   if (!fs::exists(src + "/targets/qemu/CMakeLists.txt")) {
-    std::fprintf(stderr, "mote: Mote's sources not found at '%s' (set MOTE_SOURCE_DIR)\n",
-                 src.c_str());
+    Error("Mote's sources not found at '%s' (set MOTE_SOURCE_DIR)", src.c_str());
     return kExitFailure;
   }
   if (!bench::HaveProgram("arm-none-eabi-g++ qemu-system-arm cmake")) {
-    std::fprintf(stderr,
-                 "mote: bench on %s needs cmake, arm-none-eabi-g++ and qemu-system-arm "
-                 "(Debian: gcc-arm-none-eabi libnewlib-arm-none-eabi "
-                 "libstdc++-arm-none-eabi-newlib qemu-system-arm)\n",
-                 board.cpu);
+    Error(
+        "bench on %s needs cmake, arm-none-eabi-g++ and qemu-system-arm "
+        "(Debian: gcc-arm-none-eabi libnewlib-arm-none-eabi "
+        "libstdc++-arm-none-eabi-newlib qemu-system-arm)",
+        board.cpu);
     return kExitFailure;
   }
   const std::string dir = FirmwareDir(opt, board);
@@ -77,22 +76,23 @@ int BuildFirmware(const BenchOptions& opt, const Board& board, const FirmwareSpe
       " -DMOTE_FLASH_BUDGET=" + std::to_string(opt.flash_budget) +
       " -DMOTE_RAM_BUDGET=" + std::to_string(opt.ram_budget) + " -DMOTE_CONFORMANCE_MODELS= 2>&1";
   std::string log;
+  Progress("configuring the %s firmware in %s (cmake)", board.cpu, dir.c_str());
   if (bench::RunCapture(configure, &log) != 0) {
-    std::fprintf(stderr, "mote: configuring the firmware failed:\n%s",
-                 bench::Tail(log, 20).c_str());
+    Error("configuring the firmware failed:\n%s", bench::Tail(log, 20).c_str());
     return kExitFailure;
   }
   const std::string target = spec.aot ? "mote_bench_aot" : "mote_bench";
   log.clear();
+  Progress("building the %s firmware (%s; a first build takes minutes)", board.cpu,
+           spec.aot ? "compiled model" : "interpreter");
   if (bench::RunCapture("cmake --build " + ShellQuote(dir) + " -j2 --target " + target + " 2>&1",
                         &log) != 0) {
-    std::fprintf(stderr, "mote: building the firmware for %s failed:\n%s", board.cpu,
-                 bench::Tail(log, 20).c_str());
+    Error("building the firmware for %s failed:\n%s", board.cpu, bench::Tail(log, 20).c_str());
     if (log.find("budget") != std::string::npos) {
-      std::fprintf(stderr,
-                   "mote: the image does not fit %zu bytes flash / %zu bytes RAM "
-                   "(--flash-budget, --ram-budget)\n",
-                   opt.flash_budget, opt.ram_budget);
+      Error(
+          "the image does not fit %zu bytes flash / %zu bytes RAM "
+          "(--flash-budget, --ram-budget)",
+          opt.flash_budget, opt.ram_budget);
     }
     return kExitFailure;
   }

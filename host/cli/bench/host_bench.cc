@@ -64,8 +64,7 @@ int Callgrind(const std::string& command, const fs::path& dir, BenchResult* resu
   bench::CallgrindCounts counts;
   std::string error;
   if (rc != 0 || !bench::ReadCallgrindDumps(out_file, &counts, &error) || !counts.have_clean) {
-    std::fprintf(stderr, "mote: callgrind failed (exit %d) %s:\n%s", rc, error.c_str(),
-                 bench::Tail(log, 10).c_str());
+    Error("callgrind failed (exit %d) %s:\n%s", rc, error.c_str(), bench::Tail(log, 10).c_str());
     return kExitFailure;
   }
   for (const auto& [op, instructions] : counts.layers) {
@@ -92,6 +91,7 @@ int BenchHost(const BenchOptions& opt, HostModel& hm, const std::vector<uint8_t>
     int rc = CompileForBench(opt.model, hm, "host", &compiled);
     if (rc != kExitOk) return rc;
     std::string exe;
+    Progress("building the compiled model with the host compiler (cached)");
     rc = BuildAotHostDriver(compiled, &exe);
     if (rc != kExitOk) return rc;
     command = ShellQuote(exe);
@@ -109,28 +109,28 @@ int BenchHost(const BenchOptions& opt, HostModel& hm, const std::vector<uint8_t>
     result->layers.push_back(l);
   }
   // Natively: output and wall time.
+  Progress("timing %s natively", opt.model.c_str());
   const std::string out_file = (dir.path / "out.bin").string();
   std::string log;
   const int rc = bench::RunCapture(
       command + " " + ShellQuote((dir.path / "in.bin").string()) + " " + ShellQuote(out_file),
       &log);
   if (rc != 0 || !ReadFileOrComplain(out_file, &result->output)) {
-    std::fprintf(stderr, "mote: the %s runner failed (exit %d):\n%s", opt.path.c_str(), rc,
-                 bench::Tail(log, 10).c_str());
+    Error("the %s runner failed (exit %d):\n%s", opt.path.c_str(), rc,
+          bench::Tail(log, 10).c_str());
     return rc == 3 || rc == 4 || rc == 5 ? rc : kExitFailure;
   }
   ParseTimes(log, result);
   r["instructions"] = nullptr;
   if (!bench::HaveProgram("valgrind")) {
-    std::fprintf(stderr, "mote: valgrind not found; reporting wall time only\n");
+    Warning("valgrind not found; reporting wall time only");
     return kExitOk;
   }
   if (!opt.aot() && !HostRunnerHasCallgrindRequests()) {
-    std::fprintf(stderr,
-                 "mote: this mote was built without valgrind's headers; reporting wall time "
-                 "only\n");
+    Warning("this mote was built without valgrind's headers; reporting wall time only");
     return kExitOk;
   }
+  Progress("counting instructions under valgrind callgrind");
   return Callgrind(command, dir.path, result);
 }
 

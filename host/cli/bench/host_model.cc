@@ -26,7 +26,7 @@ int PrepareHostModel(const std::string& path, HostModel* hm) {
                                              Span<uint8_t>(hm->arena.data() + pad, bytes));
   const Status s = hm->interp->AllocateTensors();
   if (!s.ok()) {
-    std::fprintf(stderr, "mote: %s: %s\n", path.c_str(), s.message());
+    Error("%s: %s", path.c_str(), s.message());
     return ExitCodeFor(s);
   }
   return kExitOk;
@@ -43,25 +43,24 @@ int ReadInputs(const std::vector<std::string>& files, const Interpreter& interp,
   }
   std::vector<std::vector<uint8_t>> contents(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
-    if (!ReadFileOrComplain(files[i], &contents[i])) return kExitUsage;
+    if (!ReadFileOrComplain(files[i], &contents[i])) return kExitIo;
     bytes->insert(bytes->end(), contents[i].begin(), contents[i].end());
   }
   if (files.size() == interp.num_inputs() && files.size() > 1) {
     for (size_t i = 0; i < files.size(); ++i) {
       if (contents[i].size() != interp.input(i).bytes) {
-        std::fprintf(stderr, "mote: %s is %zu bytes but model input %zu needs %zu\n",
-                     files[i].c_str(), contents[i].size(), i, interp.input(i).bytes);
+        Error("%s is %zu bytes but model input %zu needs %zu", files[i].c_str(), contents[i].size(),
+              i, interp.input(i).bytes);
         return kExitInputSize;
       }
     }
   } else if (files.size() != 1) {
-    std::fprintf(stderr, "mote: got %zu input files but the model has %zu inputs\n", files.size(),
-                 interp.num_inputs());
+    Error("got %zu input files but the model has %zu inputs", files.size(), interp.num_inputs());
     return kExitInputSize;
   }
   if (bytes->size() != total) {
-    std::fprintf(stderr, "mote: %s is %zu bytes but the model's inputs need %zu in total\n",
-                 files[0].c_str(), bytes->size(), total);
+    Error("%s is %zu bytes but the model's inputs need %zu in total", files[0].c_str(),
+          bytes->size(), total);
     return kExitInputSize;
   }
   return kExitOk;
@@ -92,8 +91,7 @@ int CompileForBench(const std::string& model_path, const HostModel& hm, const st
   options.source = std::filesystem::path(model_path).filename().string();
   const Status s = aot::CompileModel(hm.loaded.model, options, compiled);
   if (!s.ok()) {
-    std::fprintf(stderr, "mote: %s: %s (use --path interpreter)\n", model_path.c_str(),
-                 s.message());
+    Error("%s: %s (use --path interpreter)", model_path.c_str(), s.message());
     return ExitCodeFor(s);
   }
   return kExitOk;
@@ -108,8 +106,7 @@ int InterpreterArenaFor(const std::string& model_path, const HostModel& hm,
   InterpreterHooks::set_kernel_archs(interp, aot::TargetKernelArchs(target));
   const Status s = interp.AllocateTensors();
   if (!s.ok()) {
-    std::fprintf(stderr, "mote: %s (kernels for %s): %s\n", model_path.c_str(), target.c_str(),
-                 s.message());
+    Error("%s (kernels for %s): %s", model_path.c_str(), target.c_str(), s.message());
     return ExitCodeFor(s);
   }
   *bytes = interp.arena_used_bytes();

@@ -104,13 +104,14 @@ int BenchTarget(const BenchOptions& opt, const Board& board, HostModel& hm,
   if (rc != kExitOk) return rc;
 
   std::string out;
+  Progress("running it on QEMU %s", board.machine);
   rc = bench::RunCapture(bench::ShellQuote(SourceDir() + "/scripts/qemu-run.sh") + " " +
                              board.board + " " + bench::ShellQuote(fw.elf),
                          &out);
   bench::FirmwareReport fr = bench::ParseFirmwareOutput(out);
   if (rc != 0 || !fr.have_instructions) {
-    std::fprintf(stderr, "mote: the firmware failed on %s (exit %d): %s\n%s", board.machine, rc,
-                 fr.error.c_str(), bench::Tail(out, 10).c_str());
+    Error("the firmware failed on %s (exit %d): %s\n%s", board.machine, rc, fr.error.c_str(),
+          bench::Tail(out, 10).c_str());
     return rc == 3 || rc == 4 || rc == 5 ? rc : kExitFailure;
   }
   for (bench::LayerCost& l : fr.layers) {
@@ -119,14 +120,14 @@ int BenchTarget(const BenchOptions& opt, const Board& board, HostModel& hm,
   bench::SubtractObserverCost(fr.observed, fr.instructions, &fr.layers);
 
   std::vector<uint8_t> map_bytes;
-  if (!ReadFileOrComplain(fw.map, &map_bytes)) return kExitFailure;
+  if (!ReadFileOrComplain(fw.map, &map_bytes)) return kExitIo;
   bench::FlashSplit split;
   std::string map_error;
   std::vector<std::string> weight_files;
   if (opt.aot()) weight_files.push_back(std::string(kBenchModelName) + "_data.cc");
   if (!bench::ParseMapFile(std::string(map_bytes.begin(), map_bytes.end()), &split, &map_error,
                            weight_files)) {
-    std::fprintf(stderr, "mote: %s: %s\n", fw.map.c_str(), map_error.c_str());
+    Error("%s: %s", fw.map.c_str(), map_error.c_str());
     return kExitFailure;
   }
   nlohmann::json& r = result->fields;
