@@ -142,6 +142,7 @@ inline std::vector<CliRun> RunCliInput(const uint8_t* data, size_t size, const s
       const void* nl = std::memchr(data + pos, '\n', size - pos);
       const size_t end = nl ? static_cast<size_t>(static_cast<const uint8_t*>(nl) - data) : size;
       std::string arg(reinterpret_cast<const char*>(data + pos), end - pos);
+      arg = arg.substr(0, arg.find('\0'));  // what argv can hold
       pos = end + 1;
       if (arg.empty()) {
         ended = true;
@@ -182,7 +183,10 @@ inline std::vector<CliRun> RunCliInput(const uint8_t* data, size_t size, const s
   const bool have_cwd = ::getcwd(cwd, sizeof(cwd)) != nullptr;
   if (::chdir(scratch.c_str()) != 0) return {};
   for (CliRun& r : runs) {
-    for (const std::string& a : r.args) r.json = r.json || a == "--json";
+    for (const std::string& a : r.args) {  // as MoteMain: --json before any "--"
+      if (a == "--") break;
+      r.json = r.json || a == "--json";
+    }
     if (!r.skipped) RunMote(&r, scratch);
   }
   if (have_cwd && ::chdir(cwd) != 0) return {};
@@ -199,6 +203,8 @@ inline std::string CheckCliRun(const CliRun& r) {
   for (const std::string& a : r.args) {
     help = help || a == "--help" || a == "-h" || a == "--version" || a == "help";
   }
+  // Help asked for in a cluster of short flags ("-h@MODEL@") is help too.
+  help = help || (r.exit_code == 0 && r.out.find("Usage: mote") != std::string::npos);
   if (!r.json || help) return "";
   nlohmann::json j = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return "--json output is not one JSON document: " + r.out.substr(0, 200);
