@@ -416,6 +416,45 @@ TEST(CliNeverAborts, ListenStreamDetectsTheYesThePlainModeHears) {
   EXPECT_EQ(j["detections"][0]["label"], "yes") << stream.out;
 }
 
+// ---- Long steps show progress ----
+
+// `mote bench` on a Cortex-M says what it is doing before each long step
+// (configure, build, run). Here the firmware sources are a stand-in whose
+// configure fails at once (MOTE_SOURCE_DIR, no toolchain files): the progress line comes first,
+// then the failure (exit code 1) with cmake's words. Not a fuzz seed: the
+// fuzzer never runs bench.
+TEST(CliNeverAborts, BenchShowsProgressBeforeBuildingTheFirmware) {
+  if (std::system("command -v arm-none-eabi-g++ qemu-system-arm cmake >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "bench on Cortex-M needs arm-none-eabi-g++, qemu-system-arm and cmake";
+  }
+  const std::string scratch = Scratch();
+  const std::string fake = scratch + "/fake_source";
+  ::mkdir(fake.c_str(), 0755);
+  ::mkdir((fake + "/targets").c_str(), 0755);
+  ::mkdir((fake + "/targets/qemu").c_str(), 0755);
+  const std::string cmake = "message(FATAL_ERROR \"stand-in firmware sources\")\n";
+  clifuzz::WriteBytes(fake + "/targets/qemu/CMakeLists.txt",
+                      reinterpret_cast<const uint8_t*>(cmake.data()), cmake.size());
+  const std::vector<uint8_t> model = ChainModel();
+  clifuzz::WriteBytes(scratch + "/bench_model.tflite", model.data(), model.size());
+  ::setenv("MOTE_SOURCE_DIR", fake.c_str(), 1);
+  CliRun r;
+  r.args = {"bench",       scratch + "/bench_model.tflite",
+            "--target",    "cortex-m4",
+            "--build-dir", scratch + "/fw",
+            "--json"};
+  clifuzz::RunMote(&r, scratch);
+  ::unsetenv("MOTE_SOURCE_DIR");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const size_t progress = r.err.find("mote: configuring the cortex-m4f firmware");
+  const size_t failure = r.err.find("configuring the firmware failed");
+  EXPECT_NE(progress, std::string::npos) << r.err;
+  EXPECT_NE(failure, std::string::npos) << r.err;
+  EXPECT_LT(progress, failure) << r.err;
+  EXPECT_TRUE(Has(Error(r), "configuring the firmware failed")) << r.out;
+  EXPECT_EQ(clifuzz::CheckCliRun(r), "");
+}
+
 // ---- The fuzzer's seeds are these cases ----
 
 TEST(CliSeeds, MatchTheTests) {
