@@ -15,7 +15,7 @@ namespace mote {
 namespace {
 
 // Largest subgraph Load accepts: the graph-order check keeps one bit per
-// tensor on the stack (no heap), 2 x 512 bytes at this size.
+// tensor on the stack (no heap), 3 x 512 bytes at this size.
 #ifndef MOTE_MAX_TENSORS_PER_SUBGRAPH
 #define MOTE_MAX_TENSORS_PER_SUBGRAPH 4096
 #endif
@@ -216,6 +216,17 @@ Status CheckSubgraph(const Model& m, uint32_t s) {
 
   BitSet available;  // constants, subgraph inputs, variables, and outputs produced so far
   BitSet produced;
+  // Outputs of any operator. A tensor no operator writes may still be read:
+  // TFLM plans it as an uninitialised activation (Vela's Ethos-U scratch
+  // tensors), and so does Mote; one read before its writer runs is refused.
+  BitSet written;
+  for (uint32_t o = 0; o < SizeOf(sg->operators()); ++o) {
+    const tfl::Operator* op = sg->operators()->Get(o);
+    for (uint32_t i = 0; i < SizeOf(op->outputs()); ++i) {
+      const int32_t t = op->outputs()->Get(i);
+      if (InRange(t, num_tensors)) written.set(static_cast<size_t>(t));
+    }
+  }
   for (uint32_t t = 0; t < num_tensors; ++t) {
     const tfl::Tensor* tensor = sg->tensors()->Get(t);
     const auto* b = model->buffers()->Get(tensor->buffer());
@@ -279,7 +290,7 @@ Status CheckSubgraph(const Model& m, uint32_t s) {
             "(%zu tensors)",
             s, o, name, i, static_cast<int>(t), num_tensors);
       }
-      if (!available.get(static_cast<size_t>(t))) {
+      if (!available.get(static_cast<size_t>(t)) && written.get(static_cast<size_t>(t))) {
         return Bad(
             "subgraph %u, operator %u (%s): input %u (tensor %d) is used before any "
             "operator produces it (graph out of order or cyclic)",

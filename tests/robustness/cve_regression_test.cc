@@ -151,11 +151,11 @@ TEST(CveRegression, Cve2022_23561_OutputIntoConstantOrSharedMemory) {
 // Zero or negative filter dimensions, stride 0 and dilation 0 are rejected in
 // Prepare with a message (the reference code divides by all of them).
 TEST(CveRegression, Cve2023_27579_ZeroFilterChannelsDivision) {
-  // A constant filter with a zero dimension has no data and is rejected at
-  // load; a filter given as a graph input reaches Prepare.
+  // A constant filter with a zero dimension has no data: an unwritten
+  // activation (as in TFLM), refused by Prepare; so is one given as a graph input.
   ConvSpec zero_channels;
   zero_channels.filter = {3, 2, 2, 0};
-  ExpectRejected(BuildConv(zero_channels), Stage::kLoad, "used before");
+  ExpectRejected(BuildConv(zero_channels), Stage::kAllocate, "filter");
   for (const std::vector<int32_t>& filter :
        std::vector<std::vector<int32_t>>{{3, 2, 2, 0}, {0, 2, 2, 2}, {3, 0, 2, 2}}) {
     ModelBuilder b;

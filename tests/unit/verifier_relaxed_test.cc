@@ -261,6 +261,48 @@ TEST(VerifierRelaxed, VariableBufferIsIgnored) {
   EXPECT_EQ(runner.Output<int8_t>(0), in);  // x + 0.0
 }
 
+// Vela's Ethos-U models: the NPU op reads scratch tensors that no op writes.
+// TFLM plans them as uninitialised activations; so does Mote. Without the
+// op's kernel the model is unsupported (not invalid); with a kernel (here a
+// stand-in that uses the scratch, then copies input to output) it runs.
+void EvalScratchCopy(const EvalContext& ctx) {
+  int8_t* scratch = const_cast<int8_t*>(ctx.input<int8_t>(1));
+  for (int i = 0; i < 16; ++i) scratch[i] = static_cast<int8_t>(i);
+  const int8_t* x = ctx.input<int8_t>(0);
+  int8_t* y = ctx.output<int8_t>(0);
+  for (int i = 0; i < 4; ++i) y[i] = static_cast<int8_t>(x[i] + scratch[i + 1]);
+}
+Status PrepareScratchCopy(PrepareContext& ctx) {
+  ctx.set_eval(&EvalScratchCopy);
+  return Status::Ok();
+}
+
+TEST(VerifierRelaxed, TensorsNoOpWritesAreScratch) {
+  ModelBuilder b;
+  const int x = b.AddTensor(DataType::kInt8, {4});
+  const int scratch = b.AddTensor(DataType::kUInt8, {16}, {}, "npu_scratch");
+  const int y = b.AddTensor(DataType::kInt8, {4});
+  b.AddCustomOperator("npu", {x, scratch}, {y});
+  b.SetInputs({x});
+  b.SetOutputs({y});
+  const std::vector<uint8_t> bytes = b.Build();
+  {
+    ModelRunner runner(bytes);
+    AllOpsResolver resolver;
+    const Status s = runner.Init(resolver);
+    EXPECT_EQ(s.code(), StatusCode::kUnsupported) << s.message();
+  }
+  static const OpKernel kNpu{BuiltinOp::kCustom, "npu", &PrepareScratchCopy};
+  OpResolverN<1> resolver;
+  ASSERT_TRUE(resolver.Add(kNpu).ok());
+  ModelRunner runner(bytes);
+  const Status s = runner.Init(resolver);
+  ASSERT_TRUE(s.ok()) << s.message();
+  runner.SetInput(0, std::vector<int8_t>{10, 20, 30, 40});
+  ASSERT_TRUE(runner.interpreter().Invoke().ok());
+  EXPECT_EQ(runner.Output<int8_t>(0), (std::vector<int8_t>{11, 22, 33, 44}));
+}
+
 std::vector<uint8_t> BuildAdd(const Options& options) {
   ModelBuilder b;
   const int x = b.AddTensor(DataType::kInt8, {1, 8}, {{0.1f}, {0}});
