@@ -95,11 +95,15 @@ class OpEmitContext {
 
   // Arguments of a kernel variant call (KernelVariant, chosen by Prepare):
   // "weights, bias" (input 1 named `role`, input 2 when `has_bias`; both
-  // nullptr for a variant that reads only its packed constants, so the
+  // nullptr for a variant that reads only its packed constants, or does not
+  // read the weights for these params (KernelVariant::reads_weights), so the
   // arrays are not emitted), and "packed, scratch".
-  template <typename Variant>
-  std::string VariantWeights(const Variant& v, const std::string& role, bool has_bias) {
-    if (v.reads_only_packed) return "nullptr, nullptr";
+  template <typename Variant, typename Params>
+  std::string VariantWeights(const Variant& v, const Params& p, const std::string& role,
+                             bool has_bias) {
+    if (v.reads_only_packed || (v.reads_weights != nullptr && !v.reads_weights(p))) {
+      return "nullptr, nullptr";
+    }
     return In(1, role) + ", " + (has_bias ? In(2, "Bias") : std::string("nullptr"));
   }
   template <typename Variant, typename Params>

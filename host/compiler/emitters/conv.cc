@@ -126,7 +126,7 @@ void EmitCommon(OpEmitContext& ctx, const D& d, const char* params_type, const c
   const std::string in_bands = fn_stem + suffix + "InBands";
   const std::string how = band == "nullptr" ? ", each straight to its place" : " via a band buffer";
   if (d.s8 != nullptr && ctx.op().stream_consumer >= 0) {
-    const std::string args = ctx.In(0) + ", " + ctx.VariantWeights(*d.s8, "Filter", p.has_bias) +
+    const std::string args = ctx.In(0) + ", " + ctx.VariantWeights(*d.s8, p, "Filter", p.has_bias) +
                              ", nullptr, " +
                              ctx.VariantConstants(*d.s8, p, d.packed, d.scratch_index);
     OpEmitContext consumer = ctx.StreamConsumer();
@@ -157,7 +157,7 @@ void EmitCommon(OpEmitContext& ctx, const D& d, const char* params_type, const c
     return;
   }
   if (d.s8 != nullptr) {
-    const std::string args = ctx.In(0) + ", " + ctx.VariantWeights(*d.s8, "Filter", p.has_bias) +
+    const std::string args = ctx.In(0) + ", " + ctx.VariantWeights(*d.s8, p, "Filter", p.has_bias) +
                              ", " + ctx.Out(0) + ", " +
                              ctx.VariantConstants(*d.s8, p, d.packed, d.scratch_index);
     if (!band.empty()) {

@@ -68,7 +68,7 @@ Status EmitFullyConnected(OpEmitContext& ctx) {
   }
   if (d.s8 != nullptr) {
     ctx.CallVariant(d.s8->name, ctx.In(0) + ", " +
-                                    ctx.VariantWeights(*d.s8, "Weights", p.has_bias) + ", " +
+                                    ctx.VariantWeights(*d.s8, p, "Weights", p.has_bias) + ", " +
                                     ctx.Out(0) + ", " +
                                     ctx.VariantConstants(*d.s8, p, d.packed, d.scratch_index));
     return Status::Ok();

@@ -58,6 +58,11 @@ struct KernelVariant {
   // shift) only through `packed`: the interpreter then does not keep those
   // arrays (8 bytes per output channel of persistent arena).
   bool requant_only_packed = false;
+  // Optional (nullptr: eval reads them unless reads_only_packed): whether eval
+  // reads the op's weights and bias (a.filter, a.bias) for `p`, for a variant
+  // whose packed copy covers all but some shapes' leftovers. When false, the
+  // AOT compiler passes nullptr and keeps no copy that no kernel reads.
+  bool (*reads_weights)(const Params& p) = nullptr;
 };
 
 // The first variant of `list` whose arch is in `archs`, that supports `p` and

@@ -340,6 +340,10 @@ void depthwise_conv2d_s8_3x3__armv7em_dsp(const DepthwiseParams& p, const Depthw
   Dispatch(p, a, s.blocks, s);
 }
 
+// The pre-widened blocks hold every group of 4 channels; only Tail (the
+// channels after the last group) reads the raw filter and bias.
+bool ReadsWeightsWithBlocks(const DepthwiseParams& p) { return Groups(p) * 4 < p.input_c; }
+
 const DepthwiseS8Variant kDepthwiseConv2dS8_3x3PackedArmV7emDsp{
     "depthwise_conv2d_s8_3x3_packed__armv7em_dsp",
     KernelArch::kArmV7emDsp,
@@ -349,7 +353,8 @@ const DepthwiseS8Variant kDepthwiseConv2dS8_3x3PackedArmV7emDsp{
     &PackWithBlocks,
     &depthwise_conv2d_s8_3x3_packed__armv7em_dsp,
     /*reads_only_packed=*/false,
-    /*requant_only_packed=*/true};
+    /*requant_only_packed=*/true,
+    /*reads_weights=*/&ReadsWeightsWithBlocks};
 const DepthwiseS8Variant kDepthwiseConv2dS8_3x3ArmV7emDsp{"depthwise_conv2d_s8_3x3__armv7em_dsp",
                                                           KernelArch::kArmV7emDsp,
                                                           &Supports,
