@@ -1,6 +1,6 @@
 # The installed Mote as a user sees it: `cmake --install` into a prefix inside
-# the build tree, the installed `mote` run from another directory (no build-tree
-# path in it), then a CMake firmware project outside the repo
+# the build tree, the installed `mote` run from another directory (compile,
+# run --aot bit-exact; no build-tree path in it), then a CMake firmware project outside the repo
 # (tests/install/consumer) that uses find_package(mote) + mote_add_model to build
 # the KWS model for the portable target (run bit-exact on QEMU's Cortex-M3 board
 # mps2-an385) and for cortex-m4 (run on mps2-an386).
@@ -42,6 +42,18 @@ string(JSON first GET "${json}" runtime_sources 0)
 string(FIND "${first}" "${prefix}/share/mote/runtime/" at)
 if(NOT at EQUAL 0)
   message(FATAL_ERROR "installed mote uses runtime sources outside its prefix: ${first}")
+endif()
+# `mote run --aot` from there: builds with the installed runtime and kernel libraries.
+execute_process(COMMAND ${CMAKE_COMMAND} -E env MOTE_CACHE_DIR=${OUT}/aot-cache
+                        ${prefix}/bin/mote run --aot ${model} -i ${golden}/in0.bin -o out0.bin
+                WORKING_DIRECTORY ${OUT}/elsewhere RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "installed mote run --aot failed (${rc}): ${err}")
+endif()
+file(READ ${OUT}/elsewhere/out0.bin got HEX)
+file(READ ${golden}/out0.bin want HEX)
+if(NOT got STREQUAL want)
+  message(FATAL_ERROR "installed mote run --aot: output differs from the golden")
 endif()
 # No path of the build tree compiled into the installed tool.
 file(STRINGS ${prefix}/bin/mote leaked REGEX "${BUILD}")
