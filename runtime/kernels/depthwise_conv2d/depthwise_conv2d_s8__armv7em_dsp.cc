@@ -67,7 +67,27 @@ int32_t LoadTap(const int8_t* in) {
   return dsp::Load32(in);
 }
 
+// acc[0..3] += the taps' products for 4 output channels: tap t reads its input
+// at in + in_off[t] and its weights at w + w_off[t]. The accumulators stay in
+// registers across the taps.
+template <bool kBroadcast>
+inline void MacTaps(const int8_t* in, const int8_t* w, const ptrdiff_t* in_off,
+                    const ptrdiff_t* w_off, int32_t n, int32_t off2, int32_t acc[4]) {
+  int32_t a[4] = {acc[0], acc[1], acc[2], acc[3]};
+  for (int32_t t = 0; t < n; ++t) {
+    dsp_depthwise::Mac4(LoadTap<kBroadcast>(in + in_off[t]), off2, dsp::Load32(w + w_off[t]), a);
+  }
+  acc[0] = a[0], acc[1] = a[1], acc[2] = a[2], acc[3] = a[3];
+}
+
+// At most this many taps of a pixel are listed (offsets on the stack); a
+// pixel with more walks its window row by row.
+constexpr int32_t kMaxListedTaps = 40;
+
 // kBroadcast: depth multiplier a multiple of 4 (else 1 for the groups of 4).
+// Per output pixel the valid taps' input and weight offsets are listed once,
+// then every channel group walks that list: a tall or narrow filter (H x 1)
+// costs no per-row set-up for each group.
 template <bool kFused, bool kFullRange, bool kBroadcast>
 void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
   const auto* rq = static_cast<const FusedRequant*>(a.packed);
@@ -77,6 +97,8 @@ void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
   const int32_t mult = p.depth_multiplier;
   const size_t row_bytes = static_cast<size_t>(p.input_w) * c_in;
   const int32_t simd_end = kBroadcast ? c_out : (mult == 1 ? (c_out & ~3) : 0);
+  ptrdiff_t in_off[kMaxListedTaps];
+  ptrdiff_t w_off[kMaxListedTaps];
   int8_t* out = a.output;
   for (int32_t b = 0; b < p.batches; ++b) {
     const int8_t* batch = a.input + static_cast<size_t>(b) * p.input_h * row_bytes;
@@ -87,6 +109,39 @@ void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
         const int32_t in_x0 = ox * p.stride_w - p.pad_w;
         const TapRange tx = ValidTaps(in_x0, p.dilation_w, p.filter_w, p.input_w);
         const int32_t fy_end = tx.begin == tx.end ? ty.begin : ty.end;
+        const int32_t taps = (fy_end - ty.begin) * (tx.end - tx.begin);
+        if (taps <= kMaxListedTaps) {
+          int32_t n = 0;
+          for (int32_t fy = ty.begin; fy < fy_end; ++fy) {
+            const ptrdiff_t row = static_cast<ptrdiff_t>(in_y0 + fy * p.dilation_h) *
+                                  static_cast<ptrdiff_t>(row_bytes);
+            for (int32_t fx = tx.begin; fx < tx.end; ++fx, ++n) {
+              in_off[n] = row + static_cast<ptrdiff_t>(in_x0 + fx * p.dilation_w) * c_in;
+              w_off[n] = static_cast<ptrdiff_t>(fy * p.filter_w + fx) * c_out;
+            }
+          }
+          for (int32_t c = 0; c < simd_end; c += 4) {
+            const int32_t ic = kBroadcast ? c / mult : c;
+            int32_t acc[4] = {0, 0, 0, 0};
+            if (a.bias != nullptr) {
+              acc[0] = a.bias[c], acc[1] = a.bias[c + 1], acc[2] = a.bias[c + 2];
+              acc[3] = a.bias[c + 3];
+            }
+            MacTaps<kBroadcast>(batch + ic, a.filter + c, in_off, w_off, n, off2, acc);
+            Finish<kFused, kFullRange>(p, acc, rq, c, 4, out + c);
+          }
+          for (int32_t oc = simd_end; oc < c_out; ++oc) {
+            const int8_t* in = batch + oc / mult;
+            const int8_t* w = a.filter + oc;
+            uint32_t acc = a.bias != nullptr ? static_cast<uint32_t>(a.bias[oc]) : 0u;
+            for (int32_t t = 0; t < n; ++t) {
+              acc += static_cast<uint32_t>((in[in_off[t]] + p.input_offset) * w[w_off[t]]);
+            }
+            const int32_t acc_value = static_cast<int32_t>(acc);
+            Finish<kFused, kFullRange>(p, &acc_value, rq, oc, 1, out + oc);
+          }
+          continue;
+        }
         // Groups of 4 output channels (input channel c / mult).
         for (int32_t c = 0; c < simd_end; c += 4) {
           const int32_t ic = kBroadcast ? c / mult : c;

@@ -57,6 +57,18 @@ Case RandomCase(std::mt19937& rng, bool three_by_three) {
     p.input_w = Uniform(rng, 1, 14);
     p.filter_h = Uniform(rng, 1, 10);
     p.filter_w = Uniform(rng, 1, 10);
+  } else if (Uniform(rng, 0, 4) == 0) {
+    // Tall narrow filters over a column, as in streaming audio models (H x 1
+    // filters, 40 / 128 channels), or over a few columns: up to 75 taps, past
+    // the generic variant's listed-tap limit.
+    p.input_w = Uniform(rng, 1, 3);
+    p.input_h = Uniform(rng, 1, 32);
+    p.filter_h = Uniform(rng, 1, 15);
+    p.filter_w = Uniform(rng, 0, 3) == 0 ? Uniform(rng, 2, 5) : 1;
+    if (p.depth_multiplier == 1 && Uniform(rng, 0, 2) == 0) {
+      p.input_c = Uniform(rng, 0, 1) == 0 ? 40 : 128 + Uniform(rng, 0, 3);
+      p.output_c = p.input_c;
+    }
   } else {
     p.filter_h = Uniform(rng, 1, 5);
     p.filter_w = Uniform(rng, 1, 5);
