@@ -67,15 +67,30 @@ int32_t LoadTap(const int8_t* in) {
   return dsp::Load32(in);
 }
 
-// acc[0..3] += the taps' products for 4 output channels: tap t reads its input
-// at in + in_off[t] and its weights at w + w_off[t]. The accumulators stay in
-// registers across the taps.
+// One listed tap: its input and weight offsets from the pixel's / channel
+// group's base.
+struct Tap {
+  ptrdiff_t in, w;
+};
+
+// acc[0..3] += the n taps' products for 4 output channels: tap t reads its
+// input at in + taps[t].in and its weights at w + taps[t].w. The accumulators
+// stay in registers across the taps.
 template <bool kBroadcast>
-inline void MacTaps(const int8_t* in, const int8_t* w, const ptrdiff_t* in_off,
-                    const ptrdiff_t* w_off, int32_t n, int32_t off2, int32_t acc[4]) {
+inline void MacTaps(const int8_t* in, const int8_t* w, const Tap* taps, int32_t n, int32_t off2,
+                    int32_t acc[4]) {
   int32_t a[4] = {acc[0], acc[1], acc[2], acc[3]};
-  for (int32_t t = 0; t < n; ++t) {
-    dsp_depthwise::Mac4(LoadTap<kBroadcast>(in + in_off[t]), off2, dsp::Load32(w + w_off[t]), a);
+  const Tap* end = taps + n;
+  for (; taps + 2 <= end; taps += 2) {
+    const int32_t x0 = LoadTap<kBroadcast>(in + taps[0].in);
+    const int32_t w0 = dsp::Load32(w + taps[0].w);
+    const int32_t x1 = LoadTap<kBroadcast>(in + taps[1].in);
+    const int32_t w1 = dsp::Load32(w + taps[1].w);
+    dsp_depthwise::Mac4(x0, off2, w0, a);
+    dsp_depthwise::Mac4(x1, off2, w1, a);
+  }
+  if (taps != end) {
+    dsp_depthwise::Mac4(LoadTap<kBroadcast>(in + taps->in), off2, dsp::Load32(w + taps->w), a);
   }
   acc[0] = a[0], acc[1] = a[1], acc[2] = a[2], acc[3] = a[3];
 }
@@ -97,8 +112,7 @@ void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
   const int32_t mult = p.depth_multiplier;
   const size_t row_bytes = static_cast<size_t>(p.input_w) * c_in;
   const int32_t simd_end = kBroadcast ? c_out : (mult == 1 ? (c_out & ~3) : 0);
-  ptrdiff_t in_off[kMaxListedTaps];
-  ptrdiff_t w_off[kMaxListedTaps];
+  Tap list[kMaxListedTaps];
   int8_t* out = a.output;
   for (int32_t b = 0; b < p.batches; ++b) {
     const int8_t* batch = a.input + static_cast<size_t>(b) * p.input_h * row_bytes;
@@ -116,8 +130,8 @@ void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
             const ptrdiff_t row = static_cast<ptrdiff_t>(in_y0 + fy * p.dilation_h) *
                                   static_cast<ptrdiff_t>(row_bytes);
             for (int32_t fx = tx.begin; fx < tx.end; ++fx, ++n) {
-              in_off[n] = row + static_cast<ptrdiff_t>(in_x0 + fx * p.dilation_w) * c_in;
-              w_off[n] = static_cast<ptrdiff_t>(fy * p.filter_w + fx) * c_out;
+              list[n].in = row + static_cast<ptrdiff_t>(in_x0 + fx * p.dilation_w) * c_in;
+              list[n].w = static_cast<ptrdiff_t>(fy * p.filter_w + fx) * c_out;
             }
           }
           for (int32_t c = 0; c < simd_end; c += 4) {
@@ -127,7 +141,7 @@ void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
               acc[0] = a.bias[c], acc[1] = a.bias[c + 1], acc[2] = a.bias[c + 2];
               acc[3] = a.bias[c + 3];
             }
-            MacTaps<kBroadcast>(batch + ic, a.filter + c, in_off, w_off, n, off2, acc);
+            MacTaps<kBroadcast>(batch + ic, a.filter + c, list, n, off2, acc);
             Finish<kFused, kFullRange>(p, acc, rq, c, 4, out + c);
           }
           for (int32_t oc = simd_end; oc < c_out; ++oc) {
@@ -135,7 +149,7 @@ void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
             const int8_t* w = a.filter + oc;
             uint32_t acc = a.bias != nullptr ? static_cast<uint32_t>(a.bias[oc]) : 0u;
             for (int32_t t = 0; t < n; ++t) {
-              acc += static_cast<uint32_t>((in[in_off[t]] + p.input_offset) * w[w_off[t]]);
+              acc += static_cast<uint32_t>((in[list[t].in] + p.input_offset) * w[list[t].w]);
             }
             const int32_t acc_value = static_cast<int32_t>(acc);
             Finish<kFused, kFullRange>(p, &acc_value, rq, oc, 1, out + oc);
