@@ -73,7 +73,7 @@ function(mote_add_model target model)
   target_include_directories(${kernels} PUBLIC ${include_dirs})
   target_sources(${target} PRIVATE ${generated})
   string(JSON arena GET "${json}" arena_bytes_aot)
-  string(JSON weights GET "${json}" weight_bytes)
+  string(JSON weights GET "${json}" flash_weights_bytes)
   message(STATUS "mote_add_model(${target} ${name}): --target ${ARG_TARGET} --optimize "
                  "${ARG_OPTIMIZE}, arena ${arena} B, weights ${weights} B")
 endfunction()

@@ -370,6 +370,9 @@ TEST(CliNeverAborts, FiguresAgreeAcrossCommands) {
   ASSERT_TRUE(compile_default.is_object());
   EXPECT_FALSE(inspect.contains("weights_bytes"));
   EXPECT_TRUE(inspect.contains("weight_bytes"));
+  // The compiled code's flash constants: `mote bench`'s name for the same figure.
+  EXPECT_TRUE(compile.contains("flash_weights_bytes"));
+  EXPECT_FALSE(compile.contains("weight_bytes"));
   EXPECT_EQ(inspect["arena_bytes"], inspect["arena_bytes_interpreter"]);
   EXPECT_EQ(inspect["arena_bytes_interpreter"], compile["arena_bytes_interpreter"]);
   EXPECT_TRUE(inspect["arena_bytes_aot"].is_number());

@@ -83,8 +83,11 @@ class Interpreter {
   size_t arena_used_bytes() const {
     return (head_bytes_ + tail_bytes_ + kArenaAlignment - 1) & ~(kArenaAlignment - 1);
   }
-  // Bytes needed by the last AllocateTensors (also set when it failed for lack
-  // of space; exact unless even the persistent data did not fit, then a lower bound).
+  // Bytes needed by the last AllocateTensors, also when it failed for lack of
+  // space: the exact need (every op is still prepared to count its persistent
+  // data, and the plan is measured), unless the arena cannot even hold the
+  // tensor and op tables, the aligned constants and variables, and one op's
+  // Prepare data or the planner's working memory; then a lower bound.
   size_t arena_required_bytes() const { return required_bytes_; }
 
   // Inputs and outputs of the model (0 when it did not load). input(i) /
