@@ -9,7 +9,9 @@
 // reference). With a depth multiplier that is a multiple of 4, four output
 // channels at a time share one input channel: its byte is broadcast to all
 // four lanes (one SXTAB16 serves both halves). Taps outside the input are
-// skipped. Other channels, and other multipliers, one at a time. Packed
+// skipped: each output pixel lists its in-image taps' offsets once, and every
+// group of channels walks that list (a tall H x 1 filter costs no per-row
+// set-up per group). Other channels, and other multipliers, one at a time. Packed
 // constants: one FusedRequant per channel.
 #include "kernels/depthwise_conv2d/depthwise_conv2d_s8__armv7em_dsp.h"
 
