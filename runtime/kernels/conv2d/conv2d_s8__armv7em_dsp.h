@@ -125,6 +125,23 @@ class GeneralIm2col {
     const bool inside = p_.dilation_w == 1 && o.in_x >= 0 && o.in_x + p_.filter_w <= p_.input_w;
     if (row_values_ % 4 != 0) {
       int8_t* dst = window_;
+      if (inside && o.in_y >= 0 && o.in_y + (p_.filter_h - 1) * p_.dilation_h < p_.input_h) {
+        // The whole window in the image: rows copied word by word, no checks.
+        const int8_t* src = batch + o.in_y * row_bytes_ + static_cast<size_t>(o.in_x) * p_.filter_c;
+        const size_t step = static_cast<size_t>(p_.dilation_h) * row_bytes_;
+        const int32_t words = row_values_ >> 2;
+        const int32_t rest = row_values_ & 3;
+        for (int32_t fy = p_.filter_h; fy > 0; --fy, src += step) {
+          const int8_t* s = src;
+          for (int32_t i = words; i > 0; --i, s += 4, dst += 4) dsp::Store32(dst, dsp::Load32(s));
+          dst[0] = s[0];
+          if (rest > 1) dst[1] = s[1];
+          if (rest > 2) dst[2] = s[2];
+          dst += rest;
+        }
+        dsp_gemm::FillX(window_, Depth(p_), p_.input_offset, block, rows, r, 0);
+        return;
+      }
       for (int32_t fy = 0; fy < p_.filter_h; ++fy, dst += row_values_) {
         const int32_t y = o.in_y + fy * p_.dilation_h;
         if (y < 0 || y >= p_.input_h) {
