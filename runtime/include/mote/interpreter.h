@@ -128,13 +128,15 @@ class Interpreter {
     const int32_t* inputs;
     const int32_t* outputs;
     uint32_t scratch[kMaxScratchPerOp];  // sizes during Prepare, offsets after planning
-    uint8_t num_scratch;
-    uint8_t memory;                // kernel memory flags | what Prepare allowed
-    BandedInPlace banded;          // what Prepare allowed (AllowInPlaceBanded)
+    BandedInPlace banded;                // what Prepare allowed (AllowInPlaceBanded)
     StreamDecl stream;             // what Prepare allowed (AllowBandedOutput / AllowStreamedInput)
     int16_t stream_consumer = -1;  // paired (interpreter_stream.cc): the op fed band by band
     int16_t stream_producer = -1;  // ... or, for that op, the op that feeds it
-    int8_t stream_scratch = -1;    // producer: scratch slot with band buffer + accumulators
+    // The byte-sized fields last: no padding between them (64 bytes per op on
+    // a 32-bit core; the table is persistent arena memory).
+    uint8_t num_scratch;
+    uint8_t memory;              // kernel memory flags | what Prepare allowed
+    int8_t stream_scratch = -1;  // producer: scratch slot with band buffer + accumulators
   };
   struct PlanLayout;
 
