@@ -120,14 +120,8 @@ struct TapRange {
 };
 inline TapRange ValidTaps(int32_t origin, int32_t dilation, int32_t filter, int32_t size) {
   const int64_t o = origin;
-  int64_t begin = 0, end = 0;
-  if (dilation == 1) {  // no 64-bit division (a library call on the target)
-    begin = o >= 0 ? 0 : -o;
-    end = o >= size ? 0 : int64_t{size} - o;
-  } else {
-    begin = o >= 0 ? 0 : (-o + dilation - 1) / dilation;
-    end = o >= size ? 0 : (int64_t{size} - o + dilation - 1) / dilation;
-  }
+  const int64_t begin = o >= 0 ? 0 : (-o + dilation - 1) / dilation;
+  int64_t end = o >= size ? 0 : (int64_t{size} - o + dilation - 1) / dilation;
   if (end > filter) end = filter;
   if (end <= begin) return TapRange{0, 0};
   return TapRange{static_cast<int32_t>(begin), static_cast<int32_t>(end)};
