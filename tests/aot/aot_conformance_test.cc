@@ -19,12 +19,10 @@ using testing::ReadFile;
 
 class AotConformance : public ::testing::TestWithParam<AotEntry> {};
 
-// Runs the compiled model on `input` (all inputs concatenated), state reset first.
-std::vector<uint8_t> RunAot(const AotEntry& m, const std::vector<uint8_t>& input) {
-  // 16-byte aligned arena, filled with garbage so reads of unwritten memory show.
-  std::vector<uint8_t> storage(m.arena_bytes + 16, 0xA5);
-  uint8_t* arena = storage.data() + (16 - reinterpret_cast<uintptr_t>(storage.data()) % 16) % 16;
-  EXPECT_EQ(m.init(arena, m.arena_bytes), MOTE_AOT_OK);
+// Writes `input` (all inputs concatenated) into an initialized arena, invokes,
+// returns all outputs concatenated. State carries over from earlier calls.
+std::vector<uint8_t> InvokeOn(const AotEntry& m, uint8_t* arena,
+                              const std::vector<uint8_t>& input) {
   size_t offset = 0;
   for (size_t i = 0; i < m.num_inputs; ++i) {
     std::memcpy(arena + m.input_offsets[i], input.data() + offset, m.input_bytes[i]);
@@ -37,6 +35,15 @@ std::vector<uint8_t> RunAot(const AotEntry& m, const std::vector<uint8_t>& input
                arena + m.output_offsets[i] + m.output_bytes[i]);
   }
   return out;
+}
+
+// Runs the compiled model on `input`, state reset first.
+std::vector<uint8_t> RunAot(const AotEntry& m, const std::vector<uint8_t>& input) {
+  // 16-byte aligned arena, filled with garbage so reads of unwritten memory show.
+  std::vector<uint8_t> storage(m.arena_bytes + 16, 0xA5);
+  uint8_t* arena = storage.data() + (16 - reinterpret_cast<uintptr_t>(storage.data()) % 16) % 16;
+  EXPECT_EQ(m.init(arena, m.arena_bytes), MOTE_AOT_OK);
+  return InvokeOn(m, arena, input);
 }
 
 TEST_P(AotConformance, MatchesGoldensAndInterpreter) {
@@ -105,18 +112,7 @@ TEST_P(AotConformance, InstancesKeepTheirStateInTheirArena) {
     return i;
   };
   auto run = [&m](uint8_t* arena, const std::vector<uint8_t>& input) {
-    size_t offset = 0;
-    for (size_t i = 0; i < m.num_inputs; ++i) {
-      std::memcpy(arena + m.input_offsets[i], input.data() + offset, m.input_bytes[i]);
-      offset += m.input_bytes[i];
-    }
-    EXPECT_EQ(m.invoke(arena, m.arena_bytes), MOTE_AOT_OK);
-    std::vector<uint8_t> out;
-    for (size_t i = 0; i < m.num_outputs; ++i) {
-      out.insert(out.end(), arena + m.output_offsets[i],
-                 arena + m.output_offsets[i] + m.output_bytes[i]);
-    }
-    return out;
+    return InvokeOn(m, arena, input);
   };
   Instance alone = make(), a = make(), b = make();
   ASSERT_EQ(m.init(alone.arena, m.arena_bytes), MOTE_AOT_OK);
