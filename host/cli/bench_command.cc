@@ -98,7 +98,8 @@ void AddBenchCommand(CLI::App& app, int* exit_code) {
                   "Write the output bytes computed on the target (compare with `mote run`)");
   cmd->add_option("--plot", opt->plot, "Write an SVG bar chart of the per-layer cost");
   cmd->add_option("--build-dir", opt->build_dir,
-                  "Firmware build directory (default: $TMPDIR/mote-bench-CPU, reused)");
+                  "Firmware build directory (default: $TMPDIR/mote-bench-CPU-KEY, one per source "
+                  "tree, reused)");
   cmd->add_option("--flash-budget", opt->flash_budget,
                   "Flash bytes of the real part the linker checks against (default: nRF52840)")
       ->capture_default_str()

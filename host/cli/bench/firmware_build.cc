@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
+#include <string>
 
 #include "bench/shell.h"
 #include "cli/cli_common.h"
@@ -44,7 +46,13 @@ std::string SourceDir() {
 
 std::string FirmwareDir(const BenchOptions& opt, const Board& board) {
   if (!opt.build_dir.empty()) return opt.build_dir;
-  return (fs::temp_directory_path() / (std::string("mote-bench-") + board.cpu)).string();
+  // Keyed by the source tree too: a CMake build directory belongs to one
+  // source tree, and two checkouts must not share one.
+  char key[9];
+  std::snprintf(key, sizeof(key), "%08x",
+                static_cast<unsigned>(std::hash<std::string>{}(SourceDir()) & 0xffffffffu));
+  return (fs::temp_directory_path() / (std::string("mote-bench-") + board.cpu + "-" + key))
+      .string();
 }
 
 int BuildFirmware(const BenchOptions& opt, const Board& board, const FirmwareSpec& spec,

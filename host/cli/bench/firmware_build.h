@@ -39,7 +39,8 @@ struct Firmware {
   std::string elf, map;
 };
 
-// The build directory: --build-dir, else $TMPDIR/mote-bench-CPU. A bench holds
+// The build directory: --build-dir, else $TMPDIR/mote-bench-CPU-KEY (KEY from
+// the source tree's path: one directory per checkout). A bench holds
 // an flock on DIR/.lock while it uses it, so concurrent runs take turns.
 std::string FirmwareDir(const BenchOptions& opt, const Board& board);
 
