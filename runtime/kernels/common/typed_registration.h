@@ -52,6 +52,20 @@ constexpr WeightedVariant RegisteredVariant(WeightedVariant v) {
     return v;
   }
 }
+// The kernel variants a registration may pick: every variant (kAll) for the
+// all-types registration, which the AOT compiler uses too; the interpreter's
+// list (kInterpreter) for a typed one. `if constexpr` keeps a typed
+// registration from referencing the full list, so the linker drops the
+// AOT-only variants.
+template <unsigned kTypes, auto kAll, auto kInterpreter>
+auto RegisteredVariants() {
+  if constexpr (kTypes == kTypesAll) {
+    return kAll();
+  } else {
+    return kInterpreter();
+  }
+}
+
 template <unsigned kTypes>
 constexpr DataType RegisteredType(DataType t) {
   if constexpr (kTypes == kTypesF32) {

@@ -82,17 +82,6 @@ void EvalS16(const EvalContext& ctx) {
   DepthwiseConvS16(p, ctx.input<int16_t>(0), ctx.input<int8_t>(1), bias, ctx.output<int16_t>(0));
 }
 
-// The int8 variants a registration may pick: all of them for ops::DepthwiseConv2D()
-// (the AOT compiler's), the interpreter's for ops::DepthwiseConv2DInt8().
-template <unsigned kTypes>
-Span<const DepthwiseS8Variant* const> DepthwiseS8List() {
-  if constexpr (kTypes == kTypesAll) {
-    return DepthwiseS8Variants();
-  } else {
-    return DepthwiseS8InterpreterVariants();
-  }
-}
-
 template <unsigned kTypes>
 Status Prepare(PrepareContext& ctx) {
   if (!ctx.has_input(0) || !ctx.has_input(1) || ctx.num_outputs() != 1) {
@@ -211,8 +200,9 @@ Status Prepare(PrepareContext& ctx) {
     const bool weights_constant =
         constants.filter != nullptr && (!p->has_bias || constants.bias != nullptr);
     ChosenVariant<DepthwiseParams, DepthwiseS8Args> chosen;
-    MOTE_TRY(PrepareKernelVariant(ctx, DepthwiseS8List<kTypes>(), *p, constants, weights_constant,
-                                  static_cast<size_t>(p->output_c), &chosen));
+    MOTE_TRY(PrepareKernelVariant(
+        ctx, RegisteredVariants<kTypes, &DepthwiseS8Variants, &DepthwiseS8InterpreterVariants>(),
+        *p, constants, weights_constant, static_cast<size_t>(p->output_c), &chosen));
     d->s8 = chosen.variant;
     d->packed = chosen.packed;
     d->scratch_index = chosen.scratch_index;

@@ -97,6 +97,14 @@ inline void MacTaps(const int8_t* in, const int8_t* w, const Tap* taps, int32_t 
   acc[0] = a[0], acc[1] = a[1], acc[2] = a[2], acc[3] = a[3];
 }
 
+// acc[0..3] = the biases of output channels c..c+3 (0 without a bias).
+inline void LoadBias4(const int32_t* bias, int32_t c, int32_t acc[4]) {
+  acc[0] = acc[1] = acc[2] = acc[3] = 0;
+  if (bias != nullptr) {
+    acc[0] = bias[c], acc[1] = bias[c + 1], acc[2] = bias[c + 2], acc[3] = bias[c + 3];
+  }
+}
+
 // At most this many taps of a pixel are listed (offsets on the stack); a
 // pixel with more walks its window row by row.
 constexpr int32_t kMaxListedTaps = 40;
@@ -138,11 +146,8 @@ void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
           }
           for (int32_t c = 0; c < simd_end; c += 4) {
             const int32_t ic = kBroadcast ? c / mult : c;
-            int32_t acc[4] = {0, 0, 0, 0};
-            if (a.bias != nullptr) {
-              acc[0] = a.bias[c], acc[1] = a.bias[c + 1], acc[2] = a.bias[c + 2];
-              acc[3] = a.bias[c + 3];
-            }
+            int32_t acc[4];
+            LoadBias4(a.bias, c, acc);
             MacTaps<kBroadcast>(batch + ic, a.filter + c, list, n, off2, acc);
             Finish<kFused, kFullRange>(p, acc, rq, c, 4, out + c);
           }
@@ -161,11 +166,8 @@ void Run(const DepthwiseParams& p, const DepthwiseS8Args& a) {
         // Groups of 4 output channels (input channel c / mult).
         for (int32_t c = 0; c < simd_end; c += 4) {
           const int32_t ic = kBroadcast ? c / mult : c;
-          int32_t acc[4] = {0, 0, 0, 0};
-          if (a.bias != nullptr) {
-            acc[0] = a.bias[c], acc[1] = a.bias[c + 1], acc[2] = a.bias[c + 2];
-            acc[3] = a.bias[c + 3];
-          }
+          int32_t acc[4];
+          LoadBias4(a.bias, c, acc);
           for (int32_t fy = ty.begin; fy < fy_end; ++fy) {
             const int8_t* in = batch + (in_y0 + fy * p.dilation_h) * row_bytes +
                                static_cast<size_t>(in_x0 + tx.begin * p.dilation_w) * c_in + ic;

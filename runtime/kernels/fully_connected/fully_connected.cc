@@ -251,17 +251,6 @@ Status PrepareQuant(PrepareContext& ctx, FusedActivation activation, FullyConnec
   return Status::Ok();
 }
 
-// The int8 variants a registration may pick: all of them for ops::FullyConnected()
-// (the AOT compiler's), the interpreter's for ops::FullyConnectedInt8().
-template <unsigned kTypes>
-Span<const FullyConnectedS8Variant* const> FullyConnectedS8List() {
-  if constexpr (kTypes == kTypesAll) {
-    return FullyConnectedS8Variants();
-  } else {
-    return FullyConnectedS8InterpreterVariants();
-  }
-}
-
 template <unsigned kTypes>
 Status Prepare(PrepareContext& ctx) {
   if (!ctx.has_input(0) || !ctx.has_input(1) || ctx.num_outputs() != 1) {
@@ -321,8 +310,11 @@ Status Prepare(PrepareContext& ctx) {
     const bool weights_constant =
         constants.weights != nullptr && (!p->has_bias || constants.bias != nullptr);
     ChosenVariant<FullyConnectedParams, FullyConnectedS8Args> chosen;
-    MOTE_TRY(PrepareKernelVariant(ctx, FullyConnectedS8List<kTypes>(), *p, constants,
-                                  weights_constant, static_cast<size_t>(p->output_depth), &chosen));
+    MOTE_TRY(PrepareKernelVariant(ctx,
+                                  RegisteredVariants<kTypes, &FullyConnectedS8Variants,
+                                                     &FullyConnectedS8InterpreterVariants>(),
+                                  *p, constants, weights_constant,
+                                  static_cast<size_t>(p->output_depth), &chosen));
     d->s8 = chosen.variant;
     d->packed = chosen.packed;
     d->scratch_index = chosen.scratch_index;
